@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Help.Core.Index;
 using Help.Core.Model;
+using Help.Core.Query;
 using Help.Core.Search;
 
 namespace Help.Cli;
@@ -11,24 +12,8 @@ public static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Topic(TextWriter output, Topic topic, string summary, string text, string html) => Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("key", topic.Key);
-        w.WriteString("title", topic.Title);
-        w.WriteString("kind", TopicKinds.Name(topic.Kind));
-        w.WriteString("docset", topic.DocSet);
-        w.WriteString("role", topic.Role);
-        w.WriteString("signature", topic.Signature);
-        w.WriteString("parent", topic.Parent);
-        w.WriteString("summary", summary);
-        w.WriteString("text", text);
-        w.WriteString("html", html);
-        w.WriteString("source", topic.Source);
-        Strings(w, "related", topic.Related);
-        Strings(w, "aliases", topic.Aliases);
-        w.WriteEndObject();
-    });
+    public static void Topic(TextWriter output, Topic topic, string summary, string text, string html) =>
+        Write(output, w => TopicJson.Write(w, topic, summary, text, html));
 
     public static void NotFound(TextWriter output, string key, string error, IReadOnlyList<KeyEntry> candidates) => Write(output, w =>
     {

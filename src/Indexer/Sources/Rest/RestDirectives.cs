@@ -1,0 +1,694 @@
+using System.Text.RegularExpressions;
+using Help.Core.Model;
+using Help.Indexer.Sources.Sphinx;
+
+namespace Help.Indexer.Sources.Rest;
+
+/// <summary>
+/// The directives the Python docs use (docutils' and Sphinx's, and CPython's own <c>pyspecific</c>
+/// ones), each giving the blocks Sphinx's HTML for it reads as. Unknown directives keep their content
+/// as paragraphs, with one warning per directive name per file.
+/// </summary>
+/// <remarks>
+/// A directive block (docutils spec, "Directives") is the text after <c>::</c> and the indented lines
+/// that follow. For a directive with arguments, the arguments run to the first blank line, with
+/// options (a field list) at their end; the content follows the blank line. Without arguments, the
+/// options come first and everything else is content.
+/// </remarks>
+internal sealed partial class RestDirectives(RestBlockParser parser)
+{
+    private static readonly HashSet<string> Admonitions = new(StringComparer.Ordinal)
+    {
+        "note", "warning", "important", "tip", "caution", "attention", "danger", "error", "hint", "seealso",
+    };
+
+    // Directives with nothing to show in HTML (or nothing a reader of the topic needs).
+    private static readonly HashSet<string> Invisible = new(StringComparer.Ordinal)
+    {
+        "index", "sectionauthor", "moduleauthor", "codeauthor", "tabularcolumns", "contents", "testsetup",
+        "testcleanup", "raw", "default-role", "role", "meta", "highlightlang", "audit-event-table", "toctree",
+        "include", "literalinclude", "title", "rst-class", "cssclass", "sectnum", "header", "footer", "target-notes",
+        "program", "default-domain",
+    };
+
+    // Directives whose content Sphinx shows as a literal block.
+    private static readonly HashSet<string> CodeDirectives = new(StringComparer.Ordinal)
+    {
+        "code-block", "sourcecode", "code", "doctest", "testcode", "testoutput",
+    };
+
+    // Containers whose content simply flows into the page.
+    private static readonly HashSet<string> Containers = new(StringComparer.Ordinal)
+    {
+        "only", "container", "compound", "hlist", "ifconfig", "cssclass", "class-block", "epigraph", "highlights", "pull-quote",
+    };
+
+    // Python object directives (Sphinx's py domain and pyspecific): the annotation before the name.
+    private static readonly Dictionary<string, string> PythonObjects = new(StringComparer.Ordinal)
+    {
+        ["function"] = "",
+        ["coroutinefunction"] = "coroutine ",
+        ["awaitablefunction"] = "awaitable ",
+        ["decorator"] = "",
+        ["class"] = "class ",
+        ["exception"] = "exception ",
+        ["method"] = "",
+        ["classmethod"] = "classmethod ",
+        ["staticmethod"] = "static ",
+        ["coroutinemethod"] = "coroutine ",
+        ["awaitablemethod"] = "awaitable ",
+        ["abstractmethod"] = "abstractmethod ",
+        ["decoratormethod"] = "",
+        ["attribute"] = "",
+        ["property"] = "property ",
+        ["data"] = "",
+    };
+
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private string? _class;
+    private string? _program;
+
+    /// <summary>The language of <c>::</c> blocks: the last <c>highlight</c> directive's, else the Python docs' default.</summary>
+    public string HighlightLanguage { get; private set; } = "python3";
+
+    public void Run(string name, string firstLine, string[] body, int depth, List<Block> blocks, List<string> labels)
+    {
+        var bare = name.StartsWith("py:", StringComparison.Ordinal) ? name[3..] : name;
+        if (PythonObjects.ContainsKey(bare))
+        {
+            PythonObject(bare, firstLine, body, depth, blocks);
+            return;
+        }
+        if (Admonitions.Contains(name))
+        {
+            var (_, _, content) = Split(firstLine, body, hasArguments: false);
+            blocks.Add(new Admonition(name, null, parser.ParseNested(content, depth + 1)));
+            return;
+        }
+        switch (name)
+        {
+            case "admonition":
+            {
+                var (args, _, content) = Split(firstLine, body, hasArguments: true);
+                blocks.Add(new Admonition("admonition", parser.ParseInlines(string.Join('\n', args)), parser.ParseNested(content, depth + 1)));
+                return;
+            }
+            case "versionadded" or "versionchanged" or "deprecated" or "deprecated-removed":
+                VersionNote(name, firstLine, body, depth, blocks);
+                return;
+            case "module":
+            {
+                var (args, options, _) = Split(firstLine, body, hasArguments: true);
+                var module = string.Join(' ', args).Trim();
+                parser.References.Module = module;
+                _class = null;
+                if (module.Length > 0)
+                {
+                    parser.Records.Add(new RestModuleRecord(module, options.ContainsKey("noindex") || options.ContainsKey("no-index") ? null : "module-" + module));
+                }
+                return;
+            }
+            case "currentmodule":
+            {
+                var module = string.Join(' ', Split(firstLine, body, hasArguments: true).Arguments).Trim();
+                parser.References.Module = module is "" or "None" ? null : module;
+                _class = null;
+                return;
+            }
+            case "program":
+                _program = firstLine.Trim() is { Length: > 0 } program && program != "None" ? program.Replace(' ', '-') : null;
+                return;
+            case "highlight":
+                HighlightLanguage = firstLine.Trim();
+                return;
+            case "rubric":
+                blocks.Add(new Rubric(parser.ParseInlines(firstLine)));
+                return;
+            case "centered":
+                blocks.Add(new Paragraph([new Strong(parser.ParseInlines(firstLine))]));
+                return;
+            case "productionlist":
+                blocks.Add(Productions(firstLine, body));
+                return;
+            case "glossary":
+                blocks.Add(RestGlossary.Parse(parser, Split("", body, hasArguments: false).Content, depth));
+                return;
+            case "availability":
+            {
+                var (args, _, _) = Split(firstLine, body, hasArguments: true);
+                var inlines = new List<Inline>
+                {
+                    new Link([new TextRun("Availability")], null, External: false),
+                    new TextRun(": "),
+                };
+                inlines.AddRange(parser.ParseInlines(string.Join('\n', args)));
+                blocks.Add(new Paragraph(SphinxInlines.Normalize(inlines)));
+                return;
+            }
+            case "audit-event":
+                blocks.Add(AuditEvent(firstLine, body, depth));
+                return;
+            case "impl-detail":
+                ImplementationDetail(firstLine, body, depth, blocks);
+                return;
+            case "sidebar" or "topic":
+            {
+                var (args, _, content) = Split(firstLine, body, hasArguments: true);
+                blocks.Add(new Rubric(parser.ParseInlines(string.Join('\n', args))));
+                blocks.AddRange(parser.ParseNested(content, depth + 1));
+                return;
+            }
+            case "table":
+            {
+                var (args, _, content) = Split(firstLine, body, hasArguments: true);
+                if (args.Length > 0 && args[0].Length > 0)
+                {
+                    blocks.Add(new Rubric(parser.ParseInlines(string.Join('\n', args))));
+                }
+                blocks.AddRange(parser.ParseNested(content, depth + 1));
+                return;
+            }
+            case "list-table":
+                blocks.AddRange(RestTables.ListTable(parser, Split(firstLine, body, hasArguments: true), depth));
+                return;
+            case "image" or "figure":
+            {
+                var (args, options, content) = Split(firstLine, body, hasArguments: true);
+                var caption = name == "figure" ? parser.ParseNested(content, depth + 1) : [];
+                blocks.Add(new Image(string.Join("", args).Trim(), options.GetValueOrDefault("alt"), caption));
+                return;
+            }
+        }
+        if (CodeDirectives.Contains(name))
+        {
+            // doctest and testcode take a group name, not a language.
+            var (args, _, content) = Split(firstLine, body, hasArguments: true);
+            var language = name is "code-block" or "sourcecode" or "code" && args.Length > 0 && args[0].Trim().Length > 0 ? args[0].Trim()
+                : name is "doctest" or "testcode" or "testoutput" ? "default" : HighlightLanguage;
+            var text = string.Join('\n', content).Trim('\n');
+            if (text.Length > 0)
+            {
+                blocks.Add(new LiteralBlock(text, language));
+            }
+            return;
+        }
+        if (Invisible.Contains(name))
+        {
+            return;
+        }
+        if (Containers.Contains(name))
+        {
+            blocks.AddRange(parser.ParseNested(Split(firstLine, body, hasArguments: name is "only" or "ifconfig").Content, depth + 1));
+            return;
+        }
+        if (OtherObject(name) is { } role)
+        {
+            var (args, _, content) = Split(firstLine, body, hasArguments: true);
+            var signatures = args.Where(a => a.Trim().Length > 0).Select(a => new Signature(Collapse(a), OtherAnchor(role, Collapse(a)))).ToList();
+            var record = new RestDescriptionRecord(role, parser.CurrentDescription, parser.CurrentSection);
+            record.Signatures.AddRange(signatures);
+            parser.Records.Add(record);
+            blocks.Add(record.Block = new Description(role, signatures, ParseContent(record, content, depth)));
+            return;
+        }
+        if (_warned.Add(name))
+        {
+            parser.Diagnostics.Warn(parser.Path, $"unknown directive '{name}': its content is kept as text");
+        }
+        var whole = Split(firstLine, body, hasArguments: false).Content;
+        blocks.AddRange(parser.ParseNested(whole, depth + 1));
+    }
+
+    // --- Python objects (Sphinx's PyObject.handle_signature).
+
+    private void PythonObject(string directive, string firstLine, string[] body, int depth, List<Block> blocks)
+    {
+        var (args, options, content) = Split(firstLine, body, hasArguments: true);
+        var module = options.TryGetValue("module", out var m) ? m.Trim() : parser.References.Module;
+        var noIndex = options.ContainsKey("noindex") || options.ContainsKey("no-index");
+        var role = "py:" + directive;
+        var record = new RestDescriptionRecord(role, parser.CurrentDescription, parser.CurrentSection);
+        string? firstPrefix = null;
+        string? firstFullName = null;
+        foreach (var signature in JoinContinuations(args))
+        {
+            var (text, fullName, namePrefix) = SignatureText(directive, signature, module, options);
+            record.Signatures.Add(new Signature(text, noIndex || fullName is null ? null : (module is { Length: > 0 } ? module + "." : "") + fullName));
+            firstFullName ??= fullName;
+            firstPrefix ??= namePrefix;
+        }
+        parser.Records.Add(record);
+
+        // Nested objects: a class's content is in that class; any other object's content is in the class
+        // its name was prefixed with (PyObject.before_content).
+        var outerClass = _class;
+        var outerModule = parser.References.Module;
+        var nests = directive is "class" or "exception";
+        if (nests && firstFullName is not null)
+        {
+            _class = firstFullName;
+        }
+        else if (firstPrefix is { Length: > 0 })
+        {
+            _class = firstPrefix.TrimEnd('.');
+        }
+        parser.References.Module = module;
+        var blocksInside = ParseContent(record, content, depth);
+        _class = outerClass;
+        parser.References.Module = outerModule;
+        blocks.Add(record.Block = new Description(role, record.Signatures, blocksInside));
+    }
+
+    private List<Block> ParseContent(RestDescriptionRecord record, string[] content, int depth)
+    {
+        var outer = parser.CurrentDescription;
+        parser.CurrentDescription = record;
+        var result = parser.ParseNested(content, depth + 1);
+        parser.CurrentDescription = outer;
+        return result;
+    }
+
+    /// <summary>The signature as Sphinx's HTML shows it, the object's full name (without module), and its class prefix.</summary>
+    private (string Text, string? FullName, string? Prefix) SignatureText(
+        string directive, string signature, string? module, Dictionary<string, string> options)
+    {
+        var sig = Collapse(signature);
+        var match = PythonSignature().Match(sig);
+        if (!match.Success)
+        {
+            return (sig, null, null);
+        }
+        var prefix = match.Groups[1].Success && match.Groups[1].Length > 0 ? match.Groups[1].Value : null;
+        var name = match.Groups[2].Value;
+        var hasArgs = match.Groups[3].Success;
+        var arglist = match.Groups[3].Value.Trim();
+        var returns = match.Groups[4].Success ? match.Groups[4].Value.Trim() : null;
+
+        string fullName;
+        var addModule = true;
+        if (_class is not null)
+        {
+            addModule = false;
+            if (prefix is not null && (prefix == _class + "." || prefix.StartsWith(_class + ".", StringComparison.Ordinal)))
+            {
+                fullName = prefix + name;
+                prefix = prefix[_class.Length..].TrimStart('.');
+                prefix = prefix.Length == 0 ? null : prefix;
+            }
+            else if (prefix is not null)
+            {
+                fullName = _class + "." + prefix + name;
+            }
+            else
+            {
+                fullName = _class + "." + name;
+            }
+        }
+        else
+        {
+            fullName = prefix is not null ? prefix + name : name;
+        }
+
+        var annotation = PythonObjects[directive];
+        if (directive == "method")
+        {
+            annotation = (options.ContainsKey("abstractmethod") ? "abstract " : "")
+                + (options.ContainsKey("async") ? "async " : "")
+                + (options.ContainsKey("classmethod") ? "classmethod " : "")
+                + (options.ContainsKey("staticmethod") ? "static " : "");
+        }
+        else if (directive == "function" && options.ContainsKey("async"))
+        {
+            annotation = "async ";
+        }
+        else if (directive is "class" or "exception" && options.ContainsKey("final"))
+        {
+            annotation = "final " + annotation;
+        }
+
+        var text = new System.Text.StringBuilder(annotation);
+        if (directive is "decorator" or "decoratormethod")
+        {
+            text.Append('@');
+        }
+        if (prefix is not null)
+        {
+            text.Append(prefix);
+        }
+        else if (addModule && module is { Length: > 0 })
+        {
+            text.Append(module).Append('.');
+        }
+        text.Append(name);
+        var needsArglist = directive is "function" or "coroutinefunction" or "awaitablefunction" or "method" or "classmethod"
+            or "staticmethod" or "coroutinemethod" or "awaitablemethod" or "abstractmethod";
+        if (hasArgs && arglist.Length > 0)
+        {
+            text.Append('(').Append(Arguments(arglist)).Append(')');
+        }
+        else if (needsArglist)
+        {
+            text.Append("()");
+        }
+        if (returns is not null)
+        {
+            text.Append(" \u2192 ").Append(returns);
+        }
+        if (options.TryGetValue("type", out var type) && type.Length > 0)
+        {
+            text.Append(": ").Append(type.Trim());
+        }
+        if (options.TryGetValue("value", out var value) && value.Length > 0)
+        {
+            text.Append(" = ").Append(value.Trim());
+        }
+        return (text.ToString(), fullName, match.Groups[1].Success && match.Groups[1].Length > 0 ? match.Groups[1].Value : null);
+    }
+
+    /// <summary>An argument list as Sphinx prints it: one space after each top-level comma, none inside brackets' edges.</summary>
+    private static string Arguments(string arglist)
+    {
+        var sb = new System.Text.StringBuilder(arglist.Length);
+        var quote = '\0';
+        for (var i = 0; i < arglist.Length; i++)
+        {
+            var c = arglist[i];
+            if (quote != '\0')
+            {
+                sb.Append(c);
+                if (c == quote && arglist[i - 1] != '\\')
+                {
+                    quote = '\0';
+                }
+                continue;
+            }
+            if (c is '\'' or '"')
+            {
+                quote = c;
+                sb.Append(c);
+                continue;
+            }
+            if (c == ',')
+            {
+                while (sb.Length > 0 && sb[^1] == ' ')
+                {
+                    sb.Length--;
+                }
+                sb.Append(", ");
+                while (i + 1 < arglist.Length && arglist[i + 1] == ' ')
+                {
+                    i++;
+                }
+                continue;
+            }
+            if (c == ' ' && sb.Length > 0 && sb[^1] is '[' or '(' )
+            {
+                continue;
+            }
+            if (c is ']' or ')' && sb.Length > 0 && sb[^1] == ' ' && !(sb.Length >= 2 && sb[^2] == ','))
+            {
+                sb.Length--;
+            }
+            sb.Append(c);
+        }
+        // Sphinx's _pseudo_parse_arglist writes an optional group's bracket before its separator.
+        var result = sb.ToString().Trim();
+        while (result.Contains(", [", StringComparison.Ordinal))
+        {
+            result = result.Replace(", [", "[, ", StringComparison.Ordinal);
+        }
+        return result;
+    }
+
+    /// <summary>Signature lines; a line ending in a backslash continues on the next (Sphinx's get_signatures).</summary>
+    private static IEnumerable<string> JoinContinuations(string[] args)
+    {
+        var current = "";
+        foreach (var line in args)
+        {
+            if (line.EndsWith('\\'))
+            {
+                current += line[..^1];
+                continue;
+            }
+            var whole = (current + line).Trim();
+            current = "";
+            if (whole.Length > 0)
+            {
+                yield return whole;
+            }
+        }
+        if (current.Trim().Length > 0)
+        {
+            yield return current.Trim();
+        }
+    }
+
+    /// <summary>
+    /// The id Sphinx gives a command-line option (<c>Cmdoption.add_target_and_index</c>): <c>cmdoption</c>,
+    /// the program, <c>arg</c> for a positional one, then the first option name, through Sphinx's
+    /// <c>make_id</c> (which keeps dots and underscores). Other std and C objects: none here.
+    /// </summary>
+    private string? OtherAnchor(string role, string signature)
+    {
+        if (role != "std:cmdoption")
+        {
+            return null;
+        }
+        var first = signature.Split(',')[0].Trim();
+        var space = first.IndexOfAny([' ', '=', '[']);
+        var option = space > 0 ? first[..space] : first;
+        var prefix = "cmdoption" + (_program is null ? "" : "-" + _program) + (option.StartsWith('-') || option.StartsWith('/') ? "" : "-arg");
+        return SphinxId().Replace(prefix + "-" + option, "-").Trim('-', '.', '_');
+    }
+
+    private static string? OtherObject(string name) => name switch
+    {
+        "cmdoption" or "option" => "std:cmdoption",
+        "envvar" => "std:envvar",
+        "describe" or "object" => "std:describe",
+        "opcode" => "std:opcode",
+        "pdbcommand" => "std:pdbcommand",
+        "2to3fixer" => "std:2to3fixer",
+        "monitoring-event" => "std:monitoring-event",
+        _ when name.StartsWith("c:", StringComparison.Ordinal) || name.StartsWith("cpp:", StringComparison.Ordinal) => name,
+        "cfunction" => "c:function",
+        "cmember" => "c:member",
+        "cmacro" => "c:macro",
+        "ctype" => "c:type",
+        "cvar" => "c:var",
+        _ => null,
+    };
+
+    // --- Version notes (Sphinx's VersionChange).
+
+    private void VersionNote(string name, string firstLine, string[] body, int depth, List<Block> blocks)
+    {
+        var (args, _, content) = Split(firstLine, body, hasArguments: true);
+        var argText = string.Join('\n', args).Trim();
+        var versionCount = name == "deprecated-removed" ? 2 : 1;
+        var parts = argText.Split((char[]?)null, versionCount + 1, StringSplitOptions.RemoveEmptyEntries);
+        var version = parts.Length > 0 ? parts[0] : "";
+        var removedIn = name == "deprecated-removed" && parts.Length > 1 ? parts[1] : null;
+        // The explanation after the version(s) keeps its line breaks for the inline parser.
+        var explanation = ExplanationAfter(argText, versionCount);
+        var inner = new List<Block>();
+        if (explanation.Length > 0)
+        {
+            var inlines = parser.ParseInlines(explanation);
+            if (inlines.Count > 0)
+            {
+                inner.Add(new Paragraph(inlines));
+            }
+        }
+        var contentBlocks = parser.ParseNested(content, depth + 1);
+        inner.AddRange(contentBlocks);
+        var change = name switch
+        {
+            "versionadded" => VersionChange.Added,
+            "versionchanged" => VersionChange.Changed,
+            _ => VersionChange.Deprecated,
+        };
+        blocks.Add(new VersionNote(change, version, inner) { RemovedIn = removedIn });
+    }
+
+    private static string ExplanationAfter(string argText, int words)
+    {
+        var i = 0;
+        for (var w = 0; w < words; w++)
+        {
+            while (i < argText.Length && char.IsWhiteSpace(argText[i]))
+            {
+                i++;
+            }
+            while (i < argText.Length && !char.IsWhiteSpace(argText[i]))
+            {
+                i++;
+            }
+        }
+        return i >= argText.Length ? "" : argText[i..].Trim();
+    }
+
+    // --- CPython's pyspecific directives.
+
+    private Paragraph AuditEvent(string firstLine, string[] body, int depth)
+    {
+        var (args, _, content) = Split(firstLine, body, hasArguments: true);
+        var words = string.Join(' ', args).Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        var eventName = words.Length > 0 ? words[0] : "";
+        var rest = words.Length > 1 ? words[1].Trim() : "";
+        // Arguments: a comma-separated list, then an optional target (an object name, no commas).
+        var argNames = rest.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (argNames.Count > 0 && argNames[^1].Contains(' '))
+        {
+            argNames[^1] = argNames[^1].Split(' ')[0];
+        }
+        if (content.Any(l => l.Trim().Length > 0))
+        {
+            var blocks = parser.ParseNested(content, depth + 1);
+            if (blocks is [Paragraph p])
+            {
+                return p;
+            }
+        }
+        var inlines = new List<Inline>
+        {
+            new TextRun("Raises an "),
+            new Link([new TextRun("auditing event")], null, External: false),
+            new TextRun(" "),
+            new Code(eventName),
+        };
+        if (argNames.Count == 0)
+        {
+            inlines.Add(new TextRun(" with no arguments."));
+        }
+        else
+        {
+            inlines.Add(new TextRun(argNames.Count == 1 ? " with argument " : " with arguments "));
+            for (var k = 0; k < argNames.Count; k++)
+            {
+                if (k > 0)
+                {
+                    inlines.Add(new TextRun(", "));
+                }
+                inlines.Add(new Code(argNames[k]));
+            }
+            inlines.Add(new TextRun("."));
+        }
+        return new Paragraph(SphinxInlines.Normalize(inlines));
+    }
+
+    private void ImplementationDetail(string firstLine, string[] body, int depth, List<Block> blocks)
+    {
+        var (_, _, content) = Split(firstLine, body, hasArguments: false);
+        var inner = parser.ParseNested(content, depth + 1);
+        var label = new Strong([new TextRun("CPython implementation detail:")]);
+        if (inner.Count > 0 && inner[0] is Paragraph p)
+        {
+            inner[0] = new Paragraph([label, new TextRun(" "), .. p.Content]);
+        }
+        else
+        {
+            inner.Insert(0, new Paragraph([label]));
+        }
+        blocks.AddRange(inner);
+    }
+
+    private static Grammar Productions(string firstLine, string[] body)
+    {
+        var productions = new List<Production>();
+        var lines = body.ToList();
+        if (firstLine.Trim().Length > 0 && firstLine.Contains(':'))
+        {
+            lines.Insert(0, firstLine);
+        }
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            var colon = line.IndexOf(':');
+            if (colon < 0)
+            {
+                productions.Add(new Production(null, line));
+                continue;
+            }
+            var name = line[..colon].Trim();
+            var definition = line[(colon + 1)..].Trim();
+            productions.Add(new Production(name.Length == 0 ? null : name, definition));
+        }
+        return new Grammar(productions);
+    }
+
+    // --- The directive block.
+
+    /// <summary>Splits a directive block into its arguments (lines), options and content.</summary>
+    internal static (string[] Arguments, Dictionary<string, string> Options, string[] Content) Split(
+        string firstLine, string[] body, bool hasArguments)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = new List<string>();
+        if (firstLine.Length > 0)
+        {
+            lines.Add(firstLine);
+        }
+        lines.AddRange(body);
+        var i = 0;
+        var arguments = new List<string>();
+        if (hasArguments)
+        {
+            while (i < lines.Count && lines[i].Trim().Length > 0 && !IsOption(lines[i]))
+            {
+                arguments.Add(lines[i]);
+                i++;
+            }
+        }
+        else if (firstLine.Length > 0)
+        {
+            // No arguments: text on the directive's line is content.
+            return (Array.Empty<string>(), options, ReadOptionsThenContent(lines, 1, options, firstContent: firstLine));
+        }
+        return (arguments.ToArray(), options, ReadOptionsThenContent(lines, i, options, null));
+    }
+
+    private static string[] ReadOptionsThenContent(List<string> lines, int i, Dictionary<string, string> options, string? firstContent)
+    {
+        if (firstContent is null)
+        {
+            while (i < lines.Count && IsOption(lines[i]))
+            {
+                var m = RestBlockParser.FieldMarker().Match(lines[i]);
+                var value = m.Groups[2].Value;
+                i++;
+                while (i < lines.Count && lines[i].StartsWith(' ') && lines[i].Trim().Length > 0)
+                {
+                    value += " " + lines[i].Trim();
+                    i++;
+                }
+                options[m.Groups[1].Value] = value.Trim();
+            }
+        }
+        var rest = lines.Skip(i).ToList();
+        if (firstContent is not null)
+        {
+            rest.Insert(0, firstContent);
+        }
+        return rest.ToArray();
+    }
+
+    private static bool IsOption(string line) => line.StartsWith(':') && RestBlockParser.FieldMarker().IsMatch(line);
+
+    private static string Collapse(string text) => WhiteSpace().Replace(text, " ").Trim();
+
+    // Sphinx's py_sig_re: an optional dotted prefix, the name, an optional argument list and return annotation.
+    [GeneratedRegex(@"^([\w.]*\.)?(\w+)\s*(?:\[\s*.*?\s*\])?(?:\((.*)\)(?:\s*->\s*(.*))?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PythonSignature();
+
+    [GeneratedRegex(@"[^a-zA-Z0-9._]+", RegexOptions.CultureInvariant)]
+    private static partial Regex SphinxId();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhiteSpace();
+}

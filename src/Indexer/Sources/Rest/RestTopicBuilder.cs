@@ -1,0 +1,365 @@
+using System.Text.RegularExpressions;
+using Help.Core.Model;
+using Help.Indexer.Pipeline;
+using Help.Indexer.Sources.Inventory;
+
+namespace Help.Indexer.Sources.Rest;
+
+/// <summary>
+/// Turns one parsed reST document into the topics <see cref="Sphinx.SphinxHtmlImporter"/> makes from
+/// the HTML built from it: the same keys, kinds, titles, parents, anchors and aliases, by the same
+/// rules (see <c>SphinxTopicBuilder</c>), read from the parser's records instead of element ids.
+/// </summary>
+internal sealed partial class RestTopicBuilder
+{
+    private const string LabelRole = "std:label";
+    private const string TermRole = "std:term";
+    private const string ModuleRole = "py:module";
+
+    private readonly string _pagePath;
+    private readonly string _pageKey;
+    private readonly DocSet _docSet;
+    private readonly SphinxInventory? _inventory;
+    private readonly Diagnostics _diagnostics;
+    private readonly string _origin;
+    private readonly List<Topic> _topics = [];
+    private readonly HashSet<(string Key, TopicKind Kind)> _seen = [];
+
+    public RestTopicBuilder(string pagePath, string origin, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics)
+    {
+        _pagePath = pagePath;
+        _pageKey = pagePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? pagePath[..^5] : pagePath;
+        _origin = origin;
+        _docSet = docSet;
+        _inventory = inventory;
+        _diagnostics = diagnostics;
+    }
+
+    public IReadOnlyList<Topic> Build(RestSectionRecord top, RestBlockParser parser)
+    {
+        var modules = Modules(parser.Records);
+        AddPage(top, modules, LabelsAt(top));
+        foreach (var record in parser.Records)
+        {
+            switch (record)
+            {
+                case RestSectionRecord section when !ReferenceEquals(section, top):
+                    AddSection(section);
+                    break;
+                case RestDescriptionRecord description:
+                    AddDescription(description, modules);
+                    break;
+                case RestTermRecord term:
+                    AddTerm(term);
+                    break;
+            }
+        }
+        AddInventoryLabels(top, parser);
+        return _topics;
+    }
+
+    private void AddPage(RestSectionRecord top, List<(string Name, string? Anchor)> modules, List<InventoryEntry> topLabels)
+    {
+        var labelNames = topLabels.Select(l => l.Name).ToList();
+        if (modules.Count == 0)
+        {
+            Add(new Topic
+            {
+                Key = _pageKey,
+                Kind = TopicKind.Page,
+                DocSet = _docSet.Id,
+                Title = top.TitleText.Length > 0 ? top.TitleText : _pageKey,
+                Role = "std:doc",
+                SourcePage = _pagePath,
+                Aliases = labelNames,
+                Body = [top.Block],
+                Origin = _origin,
+            });
+            return;
+        }
+        for (var i = 0; i < modules.Count; i++)
+        {
+            Add(new Topic
+            {
+                Key = modules[i].Name,
+                Kind = TopicKind.Module,
+                DocSet = _docSet.Id,
+                Title = top.TitleText.Length > 0 ? top.TitleText : modules[i].Name,
+                Role = ModuleRole,
+                SourcePage = _pagePath,
+                Anchor = modules[i].Anchor,
+                Aliases = i == 0 ? [_pageKey, .. labelNames] : [],
+                Body = [top.Block],
+                Origin = _origin,
+            });
+        }
+    }
+
+    /// <summary>The page's <c>module</c> directives (with an inventory, those it places here), then inventory modules on the page.</summary>
+    private List<(string Name, string? Anchor)> Modules(List<RestRecord> records)
+    {
+        var modules = new List<(string, string?)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in records.OfType<RestModuleRecord>())
+        {
+            if (module.Anchor is null || !DottedName().IsMatch(module.Name))
+            {
+                continue;
+            }
+            var isModule = _inventory is null || _inventory.At(_pagePath, module.Anchor).Any(e => e.Role == ModuleRole && e.Name == module.Name);
+            if (isModule && names.Add(module.Name))
+            {
+                modules.Add((module.Name, module.Anchor));
+            }
+        }
+        if (_inventory is not null)
+        {
+            foreach (var entry in _inventory.OnPage(_pagePath))
+            {
+                if (entry.Role == ModuleRole && names.Add(entry.Name))
+                {
+                    modules.Add((entry.Name, entry.Anchor));
+                }
+            }
+        }
+        return modules;
+    }
+
+    private void AddDescription(RestDescriptionRecord record, List<(string Name, string? Anchor)> modules)
+    {
+        var isPython = record.Role.StartsWith("py:", StringComparison.Ordinal);
+        var named = isPython
+            ? record.Signatures.FirstOrDefault(s => s.Anchor is not null && DottedName().IsMatch(s.Anchor))
+            : record.Signatures.FirstOrDefault(s => s.Anchor is not null);
+        if (named?.Anchor is not { } anchor)
+        {
+            return;
+        }
+        var entry = InventoryEntryFor(anchor, record.Role);
+        if (!isPython && entry is null)
+        {
+            return;
+        }
+        var key = entry?.Name ?? anchor;
+        var role = entry?.Role ?? record.Role;
+        record.Key = key;
+        Add(new Topic
+        {
+            Key = key,
+            Kind = TopicKinds.FromSphinxRole(role),
+            DocSet = _docSet.Id,
+            Title = key,
+            Role = role,
+            Signature = record.Signatures.Count > 0 ? record.Signatures[0].Text : null,
+            Parent = isPython ? ParentOf(record, key, modules) : null,
+            SourcePage = _pagePath,
+            Anchor = anchor,
+            Aliases = record.Signatures
+                .Where(s => s.Anchor is not null && s.Anchor != key && s.Anchor != anchor)
+                .Select(s => s.Anchor!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList(),
+            Body = [record.Block],
+            Origin = _origin,
+        });
+    }
+
+    private InventoryEntry? InventoryEntryFor(string anchor, string role)
+    {
+        if (_inventory is null)
+        {
+            return null;
+        }
+        var entries = _inventory.At(_pagePath, anchor);
+        var domain = role[..(role.IndexOf(':') + 1)];
+        return entries.FirstOrDefault(e => e.Role == role)
+            ?? entries.FirstOrDefault(e => e.Role.StartsWith(domain, StringComparison.Ordinal)
+                && !e.Role.EndsWith("Param", StringComparison.Ordinal));
+    }
+
+    private string? ParentOf(RestDescriptionRecord record, string key, List<(string Name, string? Anchor)> modules)
+    {
+        for (var outer = record.Parent; outer is not null; outer = outer.Parent)
+        {
+            if (outer.Key is not null)
+            {
+                return outer.Key;
+            }
+        }
+        for (var dot = key.LastIndexOf('.'); dot > 0; dot = key.LastIndexOf('.', dot - 1))
+        {
+            var prefix = key[..dot];
+            if (modules.Any(m => m.Name == prefix) || (_inventory?.ModuleNames.Contains(prefix) ?? false))
+            {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    private void AddSection(RestSectionRecord section)
+    {
+        if (section.Anchor is null)
+        {
+            return;
+        }
+        var sectionKey = $"{_pageKey}#{section.Anchor}";
+        var labels = LabelsAt(section);
+        if (labels.Count == 0)
+        {
+            Add(new Topic
+            {
+                Key = sectionKey,
+                Kind = TopicKind.Section,
+                DocSet = _docSet.Id,
+                Title = section.TitleText,
+                SourcePage = _pagePath,
+                Anchor = section.Anchor,
+                Body = [section.Block],
+                Origin = _origin,
+            });
+            return;
+        }
+        for (var i = 0; i < labels.Count; i++)
+        {
+            AddLabel(labels[i], section, i == 0 ? [sectionKey] : []);
+        }
+    }
+
+    private void AddLabel(InventoryEntry label, RestSectionRecord section, IReadOnlyList<string> aliases) => Add(new Topic
+    {
+        Key = label.Name,
+        Kind = TopicKind.Label,
+        DocSet = _docSet.Id,
+        Title = label.DisplayName != label.Name || section.TitleText.Length == 0 ? label.DisplayName : section.TitleText,
+        Role = LabelRole,
+        SourcePage = _pagePath,
+        Anchor = label.Anchor ?? section.Anchor,
+        Aliases = aliases,
+        Body = [section.Block],
+        Origin = _origin,
+    });
+
+    /// <summary>The labels that name a section: with an inventory, its labels at the section's or the label targets' ids; else the labels written before it.</summary>
+    private List<InventoryEntry> LabelsAt(RestSectionRecord section)
+    {
+        var labels = new List<InventoryEntry>();
+        var ids = new List<string>();
+        if (section.Anchor is not null)
+        {
+            ids.Add(section.Anchor);
+        }
+        ids.AddRange(section.Labels.Select(RestIds.Make));
+        if (_inventory is not null)
+        {
+            foreach (var id in ids)
+            {
+                foreach (var entry in _inventory.At(_pagePath, id))
+                {
+                    if (entry.Role == LabelRole && !labels.Any(l => l.Name == entry.Name))
+                    {
+                        labels.Add(entry);
+                    }
+                }
+            }
+            return labels;
+        }
+        foreach (var id in ids.Skip(section.Anchor is null ? 0 : 1))
+        {
+            if (id != section.Anchor && !GeneratedId().IsMatch(id) && !labels.Any(l => l.Name == id))
+            {
+                labels.Add(new InventoryEntry(id, LabelRole, -1, _pagePath, id, id));
+            }
+        }
+        return labels;
+    }
+
+    private void AddInventoryLabels(RestSectionRecord top, RestBlockParser parser)
+    {
+        if (_inventory is null)
+        {
+            foreach (var label in LabelsAt(top))
+            {
+                AddLabel(label, top, []);
+            }
+            return;
+        }
+        var sectionOfId = new Dictionary<string, RestSectionRecord>(StringComparer.Ordinal);
+        foreach (var record in parser.Records)
+        {
+            switch (record)
+            {
+                case RestSectionRecord s when s.Anchor is not null:
+                    sectionOfId.TryAdd(s.Anchor, s);
+                    break;
+                case RestDescriptionRecord d:
+                    foreach (var sig in d.Signatures)
+                    {
+                        if (sig.Anchor is not null)
+                        {
+                            sectionOfId.TryAdd(sig.Anchor, d.Section ?? top);
+                        }
+                    }
+                    break;
+            }
+        }
+        foreach (var (name, section) in parser.LabelSections)
+        {
+            sectionOfId.TryAdd(RestIds.Make(name), section ?? top);
+        }
+        foreach (var entry in _inventory.OnPage(_pagePath))
+        {
+            if (entry.Role != LabelRole || _seen.Contains((entry.Name, TopicKind.Label)))
+            {
+                continue;
+            }
+            RestSectionRecord? section;
+            if (string.IsNullOrEmpty(entry.Anchor))
+            {
+                section = top;
+            }
+            else if (!sectionOfId.TryGetValue(entry.Anchor, out section))
+            {
+                _diagnostics.Warn(_origin, $"label '{entry.Name}' points at #{entry.Anchor}, which the page lacks");
+                continue;
+            }
+            AddLabel(entry, section, []);
+        }
+    }
+
+    private void AddTerm(RestTermRecord term)
+    {
+        var entry = _inventory?.At(_pagePath, term.Anchor).FirstOrDefault(e => e.Role == TermRole);
+        var key = entry?.Name ?? term.Text;
+        if (key.Length == 0)
+        {
+            return;
+        }
+        Add(new Topic
+        {
+            Key = key,
+            Kind = TopicKind.Term,
+            DocSet = _docSet.Id,
+            Title = term.Text.Length > 0 ? term.Text : key,
+            Role = TermRole,
+            SourcePage = _pagePath,
+            Anchor = term.Anchor,
+            Body = [new DefinitionList([term.Item], IsGlossary: true)],
+            Origin = _origin,
+        });
+    }
+
+    private void Add(Topic topic)
+    {
+        if (_seen.Add((topic.Key, topic.Kind)))
+        {
+            _topics.Add(topic);
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedName();
+
+    [GeneratedRegex(@"^(id\d+|index-\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GeneratedId();
+}

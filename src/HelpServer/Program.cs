@@ -1,8 +1,4 @@
-// The local web viewer. Issue 6 fills this in; for now it serves a health check only.
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using Help.Server.Hosting;
 
-/// <summary>Entry point, public for in-process tests.</summary>
-public partial class Program;
+// The local web viewer: `dotnet run --project src/HelpServer -- [--port N] [--index DIR]`.
+return await ViewerServer.RunAsync(args, Console.Out, Console.Error);

@@ -15,6 +15,8 @@ public sealed class HelpQuery
 {
     private static readonly TextRenderer Renderer = new();
     private readonly HelpIndex _index;
+    // Built on the first completion only: a lookup never pays for it.
+    private (string Folded, KeyEntry Entry)[]? _completionKeys;
 
     public HelpQuery(HelpIndex index) => _index = index;
 
@@ -117,6 +119,34 @@ public sealed class HelpQuery
             .DistinctBy(e => e.Key)
             .Take(max)
             .ToList();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> keys that start with <paramref name="prefix"/> ignoring case, in table
+    /// order (folded, then ordinal), each key once: completion for an editor. Section keys
+    /// (<c>page#anchor</c>) are left out unless the prefix reaches into one.
+    /// </summary>
+    public IReadOnlyList<KeyEntry> Complete(string prefix, int max)
+    {
+        var keys = _completionKeys ??= _index.Table.AllKeys().Select(e => (TopicsTableFormat.Fold(e.Key), e)).ToArray();
+        var folded = TopicsTableFormat.Fold(prefix);
+        int lo = 0, hi = keys.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (string.CompareOrdinal(keys[mid].Folded, folded) < 0) lo = mid + 1; else hi = mid;
+        }
+        var found = new List<KeyEntry>();
+        var sections = prefix.Contains('#');
+        for (var i = lo; i < keys.Length && found.Count < max && keys[i].Folded.StartsWith(folded, StringComparison.Ordinal); i++)
+        {
+            var e = keys[i].Entry;
+            if ((sections || e.Kind != TopicKind.Section) && (found.Count == 0 || found[^1].Key != e.Key))
+            {
+                found.Add(e);
+            }
+        }
+        return found;
     }
 
     /// <summary>The topic as text, as pydoc prints it: the body, then pydoc's related topics line if any.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Help.Core.Index;
 using Help.Core.Model;
+using Help.Core.Rendering.Text;
 using Help.Core.Search;
 
 namespace Help.Core.Query;
@@ -31,6 +32,10 @@ public static class TopicJson
         WriteStrings(w, "aliases", topic.Aliases);
         w.WriteEndObject();
     }
+
+    /// <summary>A topic rendered through <paramref name="query"/>: its summary, its text laid out by <paramref name="options"/>, its HTML.</summary>
+    public static void Write(Utf8JsonWriter w, HelpQuery query, Topic topic, TextRenderOptions options) =>
+        Write(w, topic, query.Summary(topic), query.RenderText(topic, options), query.RenderHtml(topic));
 
     /// <summary>
     /// A key that found no single topic: <paramref name="error"/> is <c>not found</c> (with close spellings

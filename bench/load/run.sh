@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Load test of the web viewer against pydoc's own server, in one run on this machine.
+#   bench/load/run.sh [--duration 10s] [--connections 32] [--threads 2] [--key asyncio.gather] [--index DIR]
+# Builds the server (release), builds or reuses the full python3.11-doc index, starts our server and
+# `python3.11 -m pydoc -p PORT`, runs wrk on: our topic page, our topic API, our search API, and pydoc's
+# page for the same object; prints requests/s, p99 latency and non-2xx/3xx counts for each.
+# Needs: dotnet, wrk, python3.11, python3.11-doc (apt-get install wrk python3.11 python3.11-doc).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+duration=10s; connections=32; threads=2; key=asyncio.gather; query="thread pool"
+index="${HELP_BENCH_INDEX:-/tmp/pyhelp-bench-index}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --key) key=$2; shift 2 ;;
+    --index) index=$2; shift 2 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+for tool in wrk /usr/bin/python3.11 dotnet; do
+  command -v "$tool" >/dev/null || { echo "load: $tool is missing (apt-get install wrk python3.11)" >&2; exit 2; }
+done
+
+art=/tmp/pyhelp-bench-artifacts
+echo "load: building release into $art" >&2
+dotnet build src/HelpServer -c Release --artifacts-path "$art" -v quiet -nologo >&2
+dotnet build src/Indexer -c Release --artifacts-path "$art" -v quiet -nologo >&2
+if [ ! -f "$index/CURRENT" ]; then
+  echo "load: building the full index into $index" >&2
+  "$art/bin/Help.Indexer/release/Help.Indexer" build --index "$index" >&2
+fi
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# Ours: the first stdout line is the URL once it listens.
+out=$(mktemp)
+"$art/bin/Help.Server/release/Help.Server" --port 0 --index "$index" >"$out" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done
+ours=$(head -1 "$out"); ours=${ours%/}
+[[ "$ours" == http://127.0.0.1:* ]] || { echo "load: our server did not start: $(cat "$out")" >&2; exit 1; }
+
+# pydoc's: a free port chosen by Python, then the same object's page (pydoc names it KEY.html).
+pyport=$(/usr/bin/python3.11 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+/usr/bin/python3.11 -m pydoc -n 127.0.0.1 -p "$pyport" >/dev/null 2>&1 &
+pids+=($!)
+pydoc="http://127.0.0.1:$pyport"
+for _ in $(seq 100); do curl -fsS -o /dev/null "$pydoc/" 2>/dev/null && break; sleep 0.1; done
+
+q=$(/usr/bin/python3.11 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")
+targets=(
+  "ours topic page|$ours/topic/$key"
+  "ours topic API|$ours/api/topic/$key"
+  "ours search API|$ours/api/search?q=$q&limit=20"
+  "pydoc topic page|$pydoc/$key.html"
+)
+for t in "${targets[@]}"; do
+  url=${t#*|}
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+  [ "$code" = 200 ] || { echo "load: $url answered $code before the run" >&2; exit 1; }
+  curl -s -o /dev/null "$url" # warm up
+done
+
+lua=$(mktemp --suffix=.lua)
+cat >"$lua" <<'LUA'
+-- Counts answers outside 2xx/3xx, which wrk's summary lumps with other errors.
+local bad = 0
+response = function(status, headers, body) if status >= 400 then bad = bad + 1 end end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.2f %d %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.requests))
+end
+LUA
+
+printf '%-18s %12s %10s %8s %8s %10s\n' target "requests/s" "p99 ms" non-2xx "sock err" requests
+failed=0
+for t in "${targets[@]}"; do
+  name=${t%%|*}; url=${t#*|}
+  # The same load for every target; pydoc's server answers one request at a time.
+  line=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$lua" "$url" | grep '^RESULT')
+  read -r _ rps p99 non2xx sockerr total <<<"$line"
+  printf '%-18s %12s %10s %8s %8s %10s\n' "$name" "$rps" "$p99" "$non2xx" "$sockerr" "$total"
+  # Our server must answer every request; pydoc's failures are reported, not ours to fix.
+  if [[ "$name" == ours* ]] && { [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ]; }; then failed=1; fi
+done
+rm -f "$lua" "$out"
+exit $failed

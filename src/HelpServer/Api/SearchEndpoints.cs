@@ -1,0 +1,32 @@
+using Help.Core.Query;
+using Help.Core.Search;
+using Help.Server.Hosting;
+using Help.Server.Security;
+
+namespace Help.Server.Api;
+
+/// <summary><c>GET /api/search?q=&amp;limit=&amp;kind=</c>: ranked results with snippets and highlight ranges.</summary>
+public static class SearchEndpoints
+{
+    public const int DefaultLimit = 20;
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/search", (string? q, string? limit, string? kind, IndexGenerations generations) =>
+        {
+            q ??= "";
+            if (q.Length > Limits.MaxQueryLength)
+            {
+                return ApiResults.Error(StatusCodes.Status400BadRequest, $"a query is at most {Limits.MaxQueryLength} characters");
+            }
+            if (!ApiResults.TryLimit(limit, DefaultLimit, out var max, out var error) || !ApiResults.TryKind(kind, out var k, out error))
+            {
+                return error!;
+            }
+            using var lease = generations.Acquire();
+            var hits = q.Trim().Length == 0 ? [] : lease.Query.Search(new SearchQuery(q, max, k is { } one ? [one] : null));
+            return ApiResults.Json(StatusCodes.Status200OK, w => TopicJson.WriteResults(w, q, hits));
+        });
+        return routes;
+    }
+}

@@ -1,0 +1,156 @@
+using Help.Core.Index;
+using Help.Core.Query;
+
+namespace Help.Server.Hosting;
+
+/// <summary>
+/// The index generation the server answers from. A rebuild publishes a new generation by replacing
+/// <c>CURRENT</c>; the next request after that opens it, and the old one is closed once the last
+/// request that leased it has finished, so every answer comes from one whole index.
+/// </summary>
+public sealed class IndexGenerations : IDisposable
+{
+    private readonly IndexFolder _folder;
+    private readonly Lock _swap = new();
+    private readonly long _checkIntervalMs;
+    private Generation _current;
+    private long _nextCheck;
+
+    private IndexGenerations(IndexFolder folder, Generation first, TimeSpan checkInterval)
+    {
+        _folder = folder;
+        _current = first;
+        _checkIntervalMs = (long)checkInterval.TotalMilliseconds;
+        _nextCheck = Environment.TickCount64 + _checkIntervalMs;
+    }
+
+    /// <summary>The index folder served.</summary>
+    public IndexFolder Folder => _folder;
+
+    /// <summary>
+    /// Opens the current generation of <paramref name="folder"/>. Throws <see cref="FileNotFoundException"/>
+    /// when there is none, <see cref="InvalidDataException"/> when it is unreadable.
+    /// </summary>
+    /// <param name="checkInterval">How often <c>CURRENT</c> is read again (by a request; no timer runs).</param>
+    public static IndexGenerations Open(IndexFolder folder, TimeSpan? checkInterval = null)
+    {
+        var dir = folder.CurrentGeneration()
+            ?? throw new FileNotFoundException($"no index in {folder.Root} (build one with: pyhelp --rebuild --index {folder.Root})");
+        return new IndexGenerations(folder, new Generation(dir), checkInterval ?? TimeSpan.FromMilliseconds(500));
+    }
+
+    /// <summary>The generation to answer one request from; dispose the lease when the answer is written.</summary>
+    public Lease Acquire()
+    {
+        if (Environment.TickCount64 >= Volatile.Read(ref _nextCheck))
+        {
+            Refresh();
+        }
+        while (true)
+        {
+            var g = Volatile.Read(ref _current);
+            if (g.TryAddRef())
+            {
+                return new Lease(g);
+            }
+            // Retired between the read and the AddRef: the swap has already published its successor.
+        }
+    }
+
+    private void Refresh()
+    {
+        lock (_swap)
+        {
+            if (Environment.TickCount64 < _nextCheck)
+            {
+                return;
+            }
+            Volatile.Write(ref _nextCheck, Environment.TickCount64 + _checkIntervalMs);
+            var dir = _folder.CurrentGeneration();
+            if (dir is null || dir == _current.Directory)
+            {
+                return;
+            }
+            Generation next;
+            try
+            {
+                next = new Generation(dir);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                // A generation that cannot be read yet (or at all): keep answering from the one we have.
+                return;
+            }
+            var old = _current;
+            Volatile.Write(ref _current, next);
+            old.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_swap)
+        {
+            _current.Release();
+        }
+    }
+
+    /// <summary>One opened generation, counted: the server holds one reference, each request another.</summary>
+    public sealed class Generation
+    {
+        private int _refs = 1;
+        private readonly HelpIndex _index;
+        private readonly Lazy<IReadOnlyList<string>> _sourceRoots;
+
+        internal Generation(string directory)
+        {
+            Directory = directory;
+            Name = Path.GetFileName(directory);
+            _index = HelpIndex.Open(directory);
+            Query = new HelpQuery(_index);
+            _sourceRoots = new Lazy<IReadOnlyList<string>>(() =>
+                IndexManifest.TryRead(directory)?.Sources.Select(s => s.Path).ToList() ?? []);
+        }
+
+        public string Directory { get; }
+        public string Name { get; }
+        public HelpQuery Query { get; }
+
+        /// <summary>The topics table, for questions cheaper than a lookup (does this key exist, and as what).</summary>
+        public TopicsTable Table => _index.Table;
+
+        /// <summary>The folders and files the generation was built from, for links to a topic's source page.</summary>
+        public IReadOnlyList<string> SourceRoots => _sourceRoots.Value;
+
+        internal bool TryAddRef()
+        {
+            var n = Volatile.Read(ref _refs);
+            while (n > 0)
+            {
+                var seen = Interlocked.CompareExchange(ref _refs, n + 1, n);
+                if (seen == n)
+                {
+                    return true;
+                }
+                n = seen;
+            }
+            return false;
+        }
+
+        internal void Release()
+        {
+            if (Interlocked.Decrement(ref _refs) == 0)
+            {
+                _index.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A request's hold on one generation.</summary>
+    public readonly struct Lease(Generation generation) : IDisposable
+    {
+        public Generation Generation { get; } = generation;
+        public HelpQuery Query => Generation.Query;
+        public void Dispose() => Generation.Release();
+    }
+}

@@ -1,0 +1,129 @@
+using Help.Tests.Shared;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Help.Server.Tests;
+
+/// <summary>
+/// Debian's chromium, driven by Playwright, headless, never a downloaded browser. One browser for the
+/// class; each test gets a fresh context and saves a screenshot when it fails.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public IPlaywright? Playwright { get; private set; }
+    public IBrowser? Browser { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            return;
+        }
+        // Nothing may be fetched: the driver is in the package, the browser is the system's.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+    }
+}
+
+public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser)
+    : IClassFixture<ViewerFixture>, IClassFixture<BrowserFixture>
+{
+    private static readonly string ScreenshotDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Runs <paramref name="test"/> on a fresh page; on failure saves a screenshot named for the test.</summary>
+    private async Task OnPage(Func<IPage, Task> test, ColorScheme scheme = ColorScheme.Light)
+    {
+        Corpus.Require(File.Exists(BrowserFixture.Chromium), $"{BrowserFixture.Chromium} is not installed; apt-get install chromium");
+        await using var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions { ColorScheme = scheme });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(10_000);
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        try
+        {
+            await test(page);
+            // A CSP violation or a script error shows up here.
+            Assert.Empty(consoleErrors);
+        }
+        catch
+        {
+            Directory.CreateDirectory(ScreenshotDir);
+            var file = Path.Combine(ScreenshotDir, $"{TestContext.Current.Test?.TestDisplayName ?? "browser-test"}.png"
+                .Replace('/', '_').Replace(' ', '_'));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {file}");
+            throw;
+        }
+    }
+
+    [Fact]
+    public Task SearchBox_Typing_ShowsResultsAsYouType() => OnPage(async page =>
+    {
+        await page.GotoAsync(viewer.Url);
+        await page.Locator("#q").PressSequentiallyAsync("prosc");
+        var first = page.Locator("#live li").First;
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        await Assertions.Expect(first.Locator(".key")).ToHaveTextAsync("ham");
+        await Assertions.Expect(first.Locator("mark")).ToContainTextAsync("prosc", new() { IgnoreCase = true });
+    });
+
+    [Fact]
+    public Task SearchResult_Click_OpensTheTopic() => OnPage(async page =>
+    {
+        await page.GotoAsync(viewer.Url);
+        await page.Locator("#q").PressSequentiallyAsync("translucent");
+        await page.Locator("#live li").First.ClickAsync();
+        await page.WaitForURLAsync(viewer.Url + "topic/ham.Slicer.cut");
+        await Assertions.Expect(page.Locator(".crumbs")).ToContainTextAsync("ham.Slicer");
+    });
+
+    [Fact]
+    public Task TopicPage_InternalLink_OpensTheLinkedTopic() => OnPage(async page =>
+    {
+        await page.GotoAsync(viewer.Url + "topic/ham");
+        await page.Locator(".doc a.internal", new() { HasText = "spam.Tin" }).ClickAsync();
+        await page.WaitForURLAsync(viewer.Url + "topic/spam.Tin");
+        await Assertions.Expect(page.Locator(".doc")).ToContainTextAsync("A tin of a given");
+    });
+
+    [Fact]
+    public Task Keyboard_SlashArrowsEnter_OpensTheChosenResult() => OnPage(async page =>
+    {
+        await page.GotoAsync(viewer.Url + "topic/spam");
+        await page.Locator("body").ClickAsync(new() { Position = new() { X = 5, Y = 300 } });
+        await page.Keyboard.PressAsync("/");
+        await Assertions.Expect(page.Locator("#q")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("tin");
+        await Assertions.Expect(page.Locator("#live li").Nth(1)).ToBeVisibleAsync();
+        var second = await page.Locator("#live li").Nth(1).GetAttributeAsync("data-href");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("#live li").Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(viewer.Url.TrimEnd('/') + second);
+    });
+
+    [Fact]
+    public Task DarkScheme_Emulated_PaintsADarkPage() => OnPage(async page =>
+    {
+        await page.GotoAsync(viewer.Url + "topic/ham");
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(22, 24, 29)", background);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
+        Assert.Equal("rgb(255, 255, 255)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+    }, ColorScheme.Dark);
+}

@@ -47,7 +47,9 @@ ours=$(head -1 "$out"); ours=${ours%/}
 
 # pydoc's: a free port chosen by Python, then the same object's page (pydoc names it KEY.html).
 pyport=$(/usr/bin/python3.11 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-/usr/bin/python3.11 -m pydoc -n 127.0.0.1 -p "$pyport" >/dev/null 2>&1 &
+# pydoc -p reads server commands from stdin and quits at its end: give it a pipe that stays open.
+fifo=$(mktemp -u); mkfifo "$fifo"; exec 3<>"$fifo"
+/usr/bin/python3.11 -m pydoc -n 127.0.0.1 -p "$pyport" <"$fifo" >/dev/null 2>&1 &
 pids+=($!)
 pydoc="http://127.0.0.1:$pyport"
 for _ in $(seq 100); do curl -fsS -o /dev/null "$pydoc/" 2>/dev/null && break; sleep 0.1; done
@@ -88,5 +90,5 @@ for t in "${targets[@]}"; do
   # Our server must answer every request; pydoc's failures are reported, not ours to fix.
   if [[ "$name" == ours* ]] && { [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ]; }; then failed=1; fi
 done
-rm -f "$lua" "$out"
+rm -f "$lua" "$out" "$fifo"
 exit $failed

@@ -1,0 +1,54 @@
+using Help.Indexer.Export;
+using Xunit;
+
+namespace Help.Indexer.Tests.Export;
+
+public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<ExportFixture>
+{
+    private static (int Code, string Err) Run(params string[] args)
+    {
+        var stderr = new StringWriter();
+        var code = ExportCommand.Run(args, new StringWriter(), stderr);
+        return (code, stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("--format", "epub", "--out", "x")]
+    [InlineData("--out", "x")]
+    [InlineData("--format", "json")]
+    [InlineData("--format", "json", "--out", "x", "--bogus")]
+    [InlineData("--format", "json", "--out")]
+    public void Run_BadArguments_UsageExit2(params string[] args)
+    {
+        var (code, err) = Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(ExportCommand.Usage, err);
+    }
+
+    [Fact]
+    public void Run_NoIndex_MessageExit3()
+    {
+        var empty = Directory.CreateTempSubdirectory("pyhelp-noindex-").FullName;
+        try
+        {
+            var (code, err) = Run("--format", "json", "--out", Path.Combine(empty, "x.jsonl"), "--index", empty);
+
+            Assert.Equal(3, code);
+            Assert.Contains($"no index in {empty}", err);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_UnknownDocSet_NamesTheOnesThereExit2()
+    {
+        var (code, _, err) = fixture.Export("--format", "inventory", "--out", fixture.OutPath("objects.inv"), "--docset", "python-0.1");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"no doc set 'python-0.1' in the index (it holds: {fixture.DocSet})", err);
+    }
+}

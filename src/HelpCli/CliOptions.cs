@@ -15,6 +15,17 @@ public sealed record CliOptions
     public TopicKind? Kind { get; init; }
     public int Limit { get; init; } = 20;
     public bool ShowHelp { get; init; }
+    public bool NoPager { get; init; }
+
+    /// <summary><c>--completion SHELL</c>: print the completion script for bash, zsh or fish.</summary>
+    public string? Completion { get; init; }
+
+    /// <summary><c>--complete PREFIX</c> (for the completion scripts): the keys starting with PREFIX, one a line.</summary>
+    public string? CompletePrefix { get; init; }
+
+    public bool Serve { get; init; }
+    public bool Open { get; init; }
+    public int? Port { get; init; }
     public string? Error { get; init; }
 
     public static CliOptions Parse(IReadOnlyList<string> args)
@@ -39,6 +50,27 @@ public sealed record CliOptions
             {
                 case "-h" or "--help":
                     o = o with { ShowHelp = true };
+                    break;
+                case "--no-pager":
+                    o = o with { NoPager = true };
+                    break;
+                case "--completion":
+                    o = Value() is "bash" or "zsh" or "fish" ? o with { Completion = args[i] } : o with { Error = "--completion needs bash, zsh or fish" };
+                    break;
+                case "--complete":
+                    // The prefix may be empty or look like an option: take the next argument as it is.
+                    o = Value() is { } p ? o with { CompletePrefix = p } : o with { CompletePrefix = "" };
+                    break;
+                case "--serve":
+                    o = o with { Serve = true };
+                    break;
+                case "--open":
+                    o = o with { Open = true, Serve = true };
+                    break;
+                case "--port":
+                    o = int.TryParse(Value(), out var port) && port is >= 0 and <= 65535
+                        ? o with { Port = port }
+                        : o with { Error = "--port needs a number from 0 to 65535" };
                     break;
                 case "--json":
                     o = o with { Json = true };
@@ -92,31 +124,43 @@ public sealed record CliOptions
     }
 
     public const string Usage = """
-        pyhelp - Python documentation at the terminal, offline.
+        pyhelp - Python's documentation at the terminal, offline.
 
         Usage:
+          pyhelp                     ask at a help> prompt, as help() does (Tab completes, Up recalls)
           pyhelp KEY                 show the documentation of KEY
-                                     (asyncio.run, Executor.submit, assert, FORMATTING, %, awaitable)
-          pyhelp -- KEY              a key that looks like an option (-, -=, --)
-          pyhelp -k QUERY            search: ranked "key - summary" lines
+                                       pyhelp asyncio.run    pyhelp Executor.submit    pyhelp assert
+                                       pyhelp FORMATTING     pyhelp %                  pyhelp awaitable
+          pyhelp -- KEY              a key that looks like an option:  pyhelp -- -=
+          pyhelp -k QUERY            search; ranked "key - summary" lines:  pyhelp -k "thread pool"
           pyhelp keywords|topics|symbols|modules
-                                     list the keys of that kind, as pydoc does
+                                     list the keys of that kind, as pydoc does:  pyhelp keywords
 
         Options:
-          --json                     print the topic or the results as JSON
-          --kind KIND                only topics of that kind (module, class, function, method, keyword, ...)
-          --limit N                  at most N search results (default 20)
-          --width N                  wrap text at N columns (default: 70, as pydoc)
-          --index DIR                the index folder (default: $HELP_INDEX, else ~/.cache/pyhelp/index)
-          --source PATH              index exactly these files or folders instead of the defaults (repeatable)
-          --rebuild                  rebuild the index now
+          --json                     the topic or the results as JSON:  pyhelp --json asyncio.gather
+          --kind KIND                only topics of that kind (module, class, function, method, keyword, ...):
+                                       pyhelp --kind class Path
+          --limit N                  at most N search results (default 20):  pyhelp -k socket --limit 5
+          --width N                  wrap text at N columns (default: the terminal's width up to 100;
+                                     70, as pydoc, when not a terminal):  pyhelp --width 100 json
+          --no-pager                 never page, even on a terminal:  pyhelp --no-pager asyncio
+                                     (otherwise MANPAGER, PAGER or "less -R"; PAGER=cat also turns it off)
+          --index DIR                the index folder (default: $HELP_INDEX, else ~/.cache/pyhelp/index):
+                                       pyhelp --index /tmp/idx assert
+          --source PATH              index exactly these files or folders instead of the defaults (repeatable):
+                                       pyhelp --source /usr/share/doc/python3.11/html --rebuild
+          --rebuild                  rebuild the index now:  pyhelp --rebuild
+          --serve                    serve the documentation in a local web viewer:  pyhelp --serve
+          --open                     serve, and open the viewer in the browser:  pyhelp --open
+          --port N                   the viewer's port (default: any free one):  pyhelp --serve --port 8080
+          --completion SHELL         print a completion script for bash, zsh or fish:
+                                       source <(pyhelp --completion bash)
           -h, --help                 this help
 
-        Exit codes: 0 found, 1 not found, 2 usage error, 3 the index could not be built or read.
+        Environment: HELP_INDEX (the index folder), NO_COLOR (no bold), MANPAGER and PAGER (the pager),
+        XDG_STATE_HOME (where the prompt's history is kept: $XDG_STATE_HOME/pyhelp/history).
 
-        Examples:
-          pyhelp concurrent.futures.Executor.submit
-          pyhelp -k "thread pool"
-          pyhelp --json asyncio.gather
+        Exit codes: 0 found, 1 not found (or ambiguous), 2 usage error, 3 the index could not be built
+        or read.
         """;
 }

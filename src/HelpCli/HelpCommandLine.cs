@@ -1,4 +1,5 @@
 using Help.Cli.Commands;
+using Help.Cli.Interactive;
 using Help.Core.Query;
 
 namespace Help.Cli;
@@ -15,16 +16,24 @@ public static class HelpCommandLine
             terminal.Err.WriteLine("Try 'pyhelp --help'.");
             return ExitCodes.Usage;
         }
-        if (options.ShowHelp || (options.Key is null && options.SearchQuery is null && !options.Rebuild))
+        if (options.ShowHelp)
         {
             terminal.Out.Write(CliOptions.Usage);
-            return options.ShowHelp ? ExitCodes.Found : ExitCodes.Usage;
+            return ExitCodes.Found;
+        }
+        if (options.Completion is { } shell)
+        {
+            return CompletionCommand.PrintScript(shell, terminal);
+        }
+        if (options.CompletePrefix is { } prefix)
+        {
+            return CompletionCommand.PrintKeys(options, prefix, terminal);
         }
 
         HelpIndex index;
         try
         {
-            index = IndexSession.Open(options, terminal.Err);
+            index = IndexSession.Open(options, terminal);
         }
         catch (IndexUnavailableException e)
         {
@@ -40,7 +49,8 @@ public static class HelpCommandLine
             }
             if (options.Key is null)
             {
-                return ExitCodes.Found; // --rebuild alone
+                // --rebuild alone builds; no key at all asks at a prompt, as help() does.
+                return options.Rebuild ? ExitCodes.Found : new InteractiveSession(query, options, terminal, index.Table.DocSets).Run();
             }
             if (options.Kind is null && ListCommand.Lists.ContainsKey(options.Key))
             {

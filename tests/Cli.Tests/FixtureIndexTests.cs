@@ -25,14 +25,6 @@ public sealed class FixtureIndexTests(FixtureIndex index) : IClassFixture<Fixtur
     private CliRunner.Run Run(params string[] args) => CliRunner.Invoke(index.Args(args));
 
     [Fact]
-    public void FirstRun_NoIndex_BuildsWithProgressOnStderr()
-    {
-        Assert.Equal(0, index.FirstRun.ExitCode);
-        Assert.Contains("building the index", index.FirstRun.Err);
-        Assert.Contains("topics indexed", index.FirstRun.Err);
-    }
-
-    [Fact]
     public void Lookup_IndexUpToDate_DoesNotRebuild()
     {
         var run = Run("spam");

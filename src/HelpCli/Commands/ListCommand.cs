@@ -29,6 +29,33 @@ public static class ListCommand
         return keys.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
     }
 
+    /// <summary>
+    /// <c>modules SPAM</c> at the prompt: the modules whose key or summary contains the text ignoring case,
+    /// as <c>key - summary</c> lines (pydoc's <c>apropos</c> over the documented modules).
+    /// </summary>
+    public static int RunModulesMatching(HelpQuery query, string text, Terminal terminal)
+    {
+        var found = new List<string>();
+        foreach (var key in query.ListKeys(TopicKind.Module))
+        {
+            var summary = "";
+            if (query.Lookup(key, TopicKind.Module) is { Status: LookupStatus.Found, Topic: { } topic })
+            {
+                summary = query.Summary(topic);
+            }
+            if (key.Contains(text, StringComparison.OrdinalIgnoreCase) || summary.Contains(text, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(summary.Length == 0 ? key : $"{key} - {summary}");
+            }
+        }
+        terminal.Out.Write($"\nHere is a list of modules whose name or summary contains '{text}'.\nIf there are any, enter a module name to get more help.\n\n");
+        foreach (var line in found)
+        {
+            terminal.Out.WriteLine(line);
+        }
+        return found.Count > 0 ? ExitCodes.Found : ExitCodes.NotFound;
+    }
+
     /// <summary>pydoc.Helper.list: column-major, each column 80/columns wide, padded after all but the last.</summary>
     public static string Columns(IReadOnlyList<string> items, int columns, int width = 80)
     {

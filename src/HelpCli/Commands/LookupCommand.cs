@@ -14,20 +14,18 @@ public static class LookupCommand
         {
             case LookupStatus.Found:
                 var topic = result.Topic!;
-                var text = query.RenderText(topic, new TextRenderOptions { Width = options.Width ?? 70, Bold = terminal.Bold });
                 if (options.Json)
                 {
-                    var plain = terminal.Bold ? query.RenderText(topic, new TextRenderOptions { Width = options.Width ?? 70 }) : text;
+                    // Machine output: pydoc's width and no escapes, whatever the terminal.
+                    var plain = query.RenderText(topic, new TextRenderOptions { Width = options.Width ?? Terminal.PipedWidth });
                     JsonOutput.Topic(terminal.Out, topic, query.Summary(topic), plain, query.RenderHtml(topic));
                 }
                 else
                 {
-                    terminal.Out.Write(Header(topic, key));
-                    terminal.Out.Write(text);
-                    if (topic.Kind is TopicKind.Keyword or TopicKind.Topic or TopicKind.Symbol)
-                    {
-                        terminal.Out.Write('\n'); // pydoc's Helper.help ends every answer with one more newline
-                    }
+                    var text = query.RenderText(topic, new TextRenderOptions { Width = terminal.TextWidth(options.Width), Bold = terminal.Bold });
+                    // pydoc's Helper.help ends every keyword, topic and symbol answer with one more newline.
+                    var end = topic.Kind is TopicKind.Keyword or TopicKind.Topic or TopicKind.Symbol ? "\n" : "";
+                    terminal.Page(Header(topic, key) + text + end, options.NoPager);
                 }
                 return ExitCodes.Found;
 

@@ -27,6 +27,11 @@ public enum TopicKind : byte
     Page = 14,
     /// <summary>Anything else Sphinx describes (C API entries, options, environment variables, opcodes).</summary>
     Other = 15,
+    /// <summary>
+    /// A page of the tool's own manual (<c>help</c>, <c>pyhelp-search</c>), from <c>content/manual/</c>.
+    /// Ranked with pydoc's keywords, so <c>help</c> shows the manual and Python's <c>help()</c> needs <c>--kind function</c>.
+    /// </summary>
+    Manual = 16,
 }
 
 /// <summary>Names and ordering of <see cref="TopicKind"/> shared by the CLI, the server and the table.</summary>
@@ -50,6 +55,7 @@ public static class TopicKinds
         TopicKind.Section => "section",
         TopicKind.Term => "term",
         TopicKind.Page => "page",
+        TopicKind.Manual => "manual",
         _ => "other",
     };
 
@@ -75,7 +81,7 @@ public static class TopicKinds
     public static int Priority(TopicKind kind) => kind switch
     {
         TopicKind.Symbol => 0,
-        TopicKind.Keyword => 1,
+        TopicKind.Keyword or TopicKind.Manual => 1,
         TopicKind.Topic => 2,
         TopicKind.Module => 3,
         TopicKind.Class or TopicKind.Exception or TopicKind.Function => 4,

@@ -10,6 +10,28 @@ public static class DefaultSources
 {
     public const string DebianDocGlobRoot = "/usr/share/doc";
 
+    /// <summary>
+    /// What a build indexes: the <paramref name="explicitSources"/> (<c>--source</c>) when there are any;
+    /// else the sources file (<c>--config</c>, <c>$HELP_SOURCES</c>, <c>$XDG_CONFIG_HOME/pyhelp/sources.json</c>,
+    /// see <see cref="SourcesConfig"/>), with the built-in defaults when it says <c>"defaults": true</c>;
+    /// else the built-in defaults (<see cref="Find"/>). Throws <see cref="SourcesConfigException"/> for a bad sources file.
+    /// </summary>
+    public static (IReadOnlyList<SourceSpec> Sources, bool Defaults) Resolve(IReadOnlyList<string> explicitSources, string? configPath)
+    {
+        if (explicitSources.Count > 0)
+        {
+            return (explicitSources.Select(SourceSpec.Of).ToList(), false);
+        }
+        if (SourcesConfig.Locate(configPath) is not { } file)
+        {
+            return (Find().Select(SourceSpec.Of).ToList(), true);
+        }
+        var config = SourcesConfig.Load(file);
+        var specs = config.IncludeDefaults ? Find().Select(SourceSpec.Of).ToList() : [];
+        specs.AddRange(config.Expand());
+        return (specs, config.IncludeDefaults && config.Sources.Count == 0);
+    }
+
     public static IReadOnlyList<string> Find()
     {
         var found = new List<string>();

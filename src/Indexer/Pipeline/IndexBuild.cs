@@ -4,7 +4,9 @@ using Help.Core.Model;
 using Help.Core.Rendering;
 using Help.Core.Rendering.Text;
 using Help.Core.Search;
+using Help.Indexer.Sources.Capture;
 using Help.Indexer.Sources.Inventory;
+using Help.Indexer.Sources.Markdown;
 using Help.Indexer.Sources.PydocTopics;
 using Help.Indexer.Sources.Sphinx;
 using Help.Indexer.Writing;
@@ -32,11 +34,14 @@ public sealed class IndexBuild
     public IndexBuild(Action<string>? progress = null) => _progress = progress ?? (_ => { });
 
     /// <summary>Builds from <paramref name="sourcePaths"/> into <paramref name="folder"/> and swaps the result in.</summary>
-    public BuildResult Run(IndexFolder folder, IReadOnlyList<string> sourcePaths, bool defaultSources)
+    public BuildResult Run(IndexFolder folder, IReadOnlyList<string> sourcePaths, bool defaultSources) =>
+        Run(folder, sourcePaths.Select(SourceSpec.Of).ToList(), defaultSources);
+
+    /// <summary>Builds from sources already recognized (and perhaps given a doc set by <see cref="SourcesConfig"/>).</summary>
+    public BuildResult Run(IndexFolder folder, IReadOnlyList<SourceSpec> sources, bool defaultSources)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new Diagnostics();
-        var sources = sourcePaths.Select(SourceSpec.Of).ToList();
 
         // Imported in priority order: on a clash of (doc set, key, kind) the first wins, so the HTML,
         // the richest form, is kept, and pydoc's topics table only fills in what the HTML lacks.
@@ -45,6 +50,7 @@ public sealed class IndexBuild
         string? keyMapPath = null;
         foreach (var source in sources.OrderBy(s => Rank(s.Format)))
         {
+            var before = imported.Count;
             switch (source.Format)
             {
                 case SourceFormat.SphinxHtmlTree:
@@ -56,7 +62,16 @@ public sealed class IndexBuild
                 case SourceFormat.PydocTopics:
                     imported.AddRange(ImportPydocTopics(source.Path, diagnostics));
                     break;
+                case SourceFormat.MarkdownTopic:
+                    imported.AddRange(MarkdownImporter.ImportFile(source.Path, Path.GetDirectoryName(source.Path)!, source.DocSet?.Id, diagnostics));
+                    break;
                 case SourceFormat.ContentFolder:
+                    var markdown = MarkdownImporter.ImportFolder(source.Path, source.DocSet?.Id, diagnostics);
+                    if (markdown.Count > 0)
+                    {
+                        _progress($"Indexing {markdown.Count} Markdown topics in {source.Path}");
+                        imported.AddRange(markdown);
+                    }
                     var mapPath = Path.Combine(source.Path, "pydoc", "keys.json");
                     if (File.Exists(mapPath))
                     {
@@ -72,10 +87,16 @@ public sealed class IndexBuild
                     }
                     break;
                 default:
-                    diagnostics.Skip(source.Path, File.Exists(source.Path) || Directory.Exists(source.Path)
-                        ? "not a format this indexer reads (Sphinx HTML, pydoc topics table, content folder)"
-                        : "no such file or folder");
+                    diagnostics.Skip(source.Path, source.Reason ?? "not a format this indexer reads");
                     break;
+            }
+            if (source.DocSet is { } configured)
+            {
+                // A configured doc set overrides the one the source states.
+                for (var i = before; i < imported.Count; i++)
+                {
+                    imported[i] = imported[i] with { DocSet = configured.Id };
+                }
             }
         }
 
@@ -107,7 +128,7 @@ public sealed class IndexBuild
         var manifest = new IndexManifest
         {
             DefaultSources = defaultSources,
-            Sources = sourcePaths.Select(SourceFingerprint.Of).ToList(),
+            Sources = sources.Select(s => SourceFingerprint.Of(s.Path)).ToList(),
             TopicCount = valid.Count,
             TopicsByKind = byKind,
             Diagnostics = diagnostics.Items.Select(d => d.ToString()).ToList(),
@@ -120,7 +141,8 @@ public sealed class IndexBuild
     {
         SourceFormat.SphinxHtmlTree or SourceFormat.SphinxHtmlPage => 0,
         SourceFormat.PydocTopics => 2,
-        _ => 3,
+        SourceFormat.MarkdownTopic or SourceFormat.ContentFolder => 3,
+        _ => 4,
     };
 
     private static List<Topic> Merge(IReadOnlyList<Topic> topics) => topics
@@ -153,24 +175,68 @@ public sealed class IndexBuild
         return results.SelectMany(r => r);
     }
 
+    /// <summary>
+    /// A page without its tree (a saved or captured page): its path in the tree and its doc set are
+    /// read from the page itself, since a capture's file name and folder say nothing about either.
+    /// </summary>
     private IEnumerable<Topic> ImportSphinxPage(string path, Diagnostics diagnostics)
     {
-        var docSet = SphinxDocTree.DetectDocSet(Path.GetDirectoryName(path)!, null);
-        _progress($"Indexing {docSet.Id}: {path}");
-        return ReadPage(path, Path.GetFileName(path), docSet, null, diagnostics);
+        var html = ReadHtml(path, diagnostics);
+        if (html is null)
+        {
+            return [];
+        }
+        var folder = Path.GetDirectoryName(path)!;
+        var docSet = PageIdentity.DocSetOf(html, folder) ?? SphinxDocTree.DetectDocSet(folder, null);
+        var pagePath = PageIdentity.PagePath(html) ?? Path.ChangeExtension(Path.GetFileName(path), ".html");
+        _progress($"Indexing {docSet.Id}: {path} as {pagePath}");
+        return ImportHtml(path, pagePath, html, docSet, null, diagnostics);
     }
 
-    private static IReadOnlyList<Topic> ReadPage(string path, string pagePath, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics)
+    private static IReadOnlyList<Topic> ReadPage(string path, string pagePath, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics) =>
+        ReadHtml(path, diagnostics) is { } html ? ImportHtml(path, pagePath, html, docSet, inventory, diagnostics) : [];
+
+    /// <summary>
+    /// A page's text with any capture noise taken off, or null when the file is skipped (too large,
+    /// unreadable). Each problem is reported once, against the file's path.
+    /// </summary>
+    private static string? ReadHtml(string path, Diagnostics diagnostics)
     {
-        string html;
+        string text;
         try
         {
-            html = File.ReadAllText(path);
+            if (SourceLimits.TooLarge(path) is { } tooLarge)
+            {
+                diagnostics.Skip(path, tooLarge);
+                return null;
+            }
+            text = SourceText.Read(path, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Skip(path, e.Message);
+            diagnostics.Skip(path, $"cannot read: {e.Message}");
+            return null;
+        }
+        var cleaned = CaptureNoise.Clean(text);
+        foreach (var note in cleaned.Removed)
+        {
+            diagnostics.Warn(path, note);
+        }
+        return cleaned.Text;
+    }
+
+    private static IReadOnlyList<Topic> ImportHtml(string path, string pagePath, string html, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics)
+    {
+        // Checked before parsing: the converters recurse per element, and a stack overflow ends the process.
+        if (HtmlNesting.Exceeds(html, SourceLimits.MaxHtmlNesting))
+        {
+            diagnostics.Skip(path, $"HTML nested more than {SourceLimits.MaxHtmlNesting} elements deep; not a documentation page this indexer can read");
             return [];
+        }
+        if (html.Length > 0 && html.AsSpan()[Math.Max(0, html.Length - 512)..].IndexOf("</html>", StringComparison.OrdinalIgnoreCase) < 0
+            && html.Trim().Length > 0)
+        {
+            diagnostics.Warn(path, "the page ends before </html> (truncated?); what is there was indexed");
         }
         return Sphinx.ImportPage(pagePath, html, docSet, inventory, diagnostics);
     }
@@ -180,6 +246,11 @@ public sealed class IndexBuild
         PydocTopicsTable table;
         try
         {
+            if (SourceLimits.TooLarge(path) is { } tooLarge)
+            {
+                diagnostics.Skip(path, tooLarge);
+                return [];
+            }
             table = PydocTopicsReader.Read(path, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

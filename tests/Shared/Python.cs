@@ -42,6 +42,27 @@ internal static class Python
     /// <summary>What <c>python3.11 -m pydoc KEY</c> prints.</summary>
     public static string Pydoc(string key) => Run("import pydoc, sys; sys.argv = ['pydoc', sys.argv[1]]; pydoc.cli()", key);
 
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> PydocKeys = new(() =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(Run("""
+            import contextlib, io, json, pydoc, sys
+            out, real = {}, sys.stdout
+            for key in sorted({*pydoc.Helper.keywords, *pydoc.Helper.topics, *pydoc.Helper.symbols}):
+                # What `python3.11 -m pydoc KEY` prints through its plain pager (True, False and None go
+                # through pydoc.doc, which writes to sys.stdout).
+                buffer = io.StringIO()
+                with contextlib.redirect_stdout(buffer):
+                    pydoc.Helper(input=None, output=buffer).help(key)
+                out[key] = buffer.getvalue()
+            json.dump(out, real)
+            """))!);
+
+    /// <summary>Every keyword, topic and symbol Debian's pydoc knows, with what <c>python3.11 -m pydoc KEY</c> prints for it; one Python process.</summary>
+    public static IReadOnlyDictionary<string, string> PydocAllKeys()
+    {
+        Corpus.RequirePython();
+        return PydocKeys.Value;
+    }
+
     /// <summary>Runs <paramref name="script"/> (given on standard input) with arguments; returns standard output.</summary>
     public static string Run(string script, params string[] args)
     {

@@ -111,6 +111,8 @@ public static class TopicCodec
         }
     }
 
+    private static T[]? NullIfEmpty<T>(T[] items) => items.Length == 0 ? null : items;
+
     private static T[] ReadList<T>(BinaryReader r, Func<BinaryReader, T> read)
     {
         var items = new T[r.Read7BitEncodedInt()];
@@ -205,6 +207,7 @@ public static class TopicCodec
                 w.Write((byte)BlockTag.Table);
                 WriteRows(w, t.HeaderRows);
                 WriteRows(w, t.BodyRows);
+                WriteList(w, t.ColumnWidths ?? [], (w2, width) => w2.Write7BitEncodedInt(width));
                 break;
             case Admonition a:
                 w.Write((byte)BlockTag.Admonition);
@@ -287,7 +290,7 @@ public static class TopicCodec
             BlockTag.DefinitionList => new DefinitionList(
                 ReadList(r, r2 => new DefinitionItem(ReadInlines(r2), ReadBlocks(r2), ReadOptional(r2))), r.ReadBoolean()),
             BlockTag.FieldList => new FieldList(ReadList(r, r2 => new Field(ReadInlines(r2), ReadBlocks(r2)))),
-            BlockTag.Table => new Table(ReadRows(r), ReadRows(r)),
+            BlockTag.Table => new Table(ReadRows(r), ReadRows(r)) { ColumnWidths = NullIfEmpty(ReadList(r, r2 => r2.Read7BitEncodedInt())) },
             BlockTag.Admonition => new Admonition(r.ReadString(), r.ReadBoolean() ? ReadInlines(r) : null, ReadBlocks(r)),
             BlockTag.VersionNote => new VersionNote((VersionChange)r.ReadByte(), r.ReadString(), ReadBlocks(r)) { RemovedIn = ReadOptional(r) },
             BlockTag.BlockQuote => new BlockQuote(ReadBlocks(r)),

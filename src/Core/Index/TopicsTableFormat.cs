@@ -34,7 +34,7 @@ public static class TopicsTableFormat
 {
     public const string FileName = "topics.tbl";
     public static ReadOnlySpan<byte> Magic => "PYHELPTT"u8;
-    public const int Version = 2;
+    public const int Version = 3;
     public const int HeaderSize = 80;
     public const int KeyEntrySize = 16;
     public const int RecordEntrySize = 12;

@@ -50,7 +50,14 @@ public sealed record TableCell(IReadOnlyList<Block> Content, int ColumnSpan = 1,
 public sealed record TableRow(IReadOnlyList<TableCell> Cells);
 
 /// <summary>A table: header rows, then body rows. Cell content is block-level.</summary>
-public sealed record Table(IReadOnlyList<TableRow> HeaderRows, IReadOnlyList<TableRow> BodyRows) : Block;
+public sealed record Table(IReadOnlyList<TableRow> HeaderRows, IReadOnlyList<TableRow> BodyRows) : Block
+{
+    /// <summary>
+    /// The width of each column as the source draws it (the dashes between a reST grid table's <c>+</c>
+    /// signs, docutils' <c>colwidth</c>), when known; Sphinx's text writer lays the table out at these widths.
+    /// </summary>
+    public IReadOnlyList<int>? ColumnWidths { get; init; }
+}
 
 /// <summary>
 /// An admonition: <c>note</c>, <c>warning</c>, <c>seealso</c>, <c>important</c>, <c>tip</c>,

@@ -24,6 +24,20 @@ public static class PydocKeyTopics
                     .Select(t => (Target: t, Label: labels.GetValueOrDefault((docSet, t.Label))))
                     .FirstOrDefault(p => p.Label is not null
                         && (p.Target.RequiredPage is null || p.Label.SourcePage is null || p.Label.SourcePage == p.Target.RequiredPage));
+                if (found.Label is null && map.UndocumentedTopic(request) is { } undocumented)
+                {
+                    // pydoc's answer, word for word: the key is pydoc's, and pydoc documents it nowhere.
+                    yield return new Topic
+                    {
+                        Key = request,
+                        Kind = TopicKind.Symbol,
+                        DocSet = docSet,
+                        Title = undocumented,
+                        Body = [new Paragraph([new TextRun($"no documentation found for '{undocumented}'")])],
+                        Origin = mapPath,
+                    };
+                    continue;
+                }
                 if (found.Label is null)
                 {
                     if (map.Resolve(request) is { } wanted)

@@ -9,10 +9,10 @@ namespace Help.Core.Rendering.Text;
 /// </summary>
 /// <remarks>
 /// Sphinx takes the column widths from the source (<c>colspec</c> widths: the columns of a grid table
-/// as drawn in the reST). The model has no such widths, and neither has the HTML they would come
-/// from, so <see cref="ColumnWidths"/> derives them from the content: each column as wide as its
-/// widest cell on one line, then the widest columns narrowed in turn until the table fits the width
-/// left, never below a column's longest word.
+/// as drawn in the reST); <see cref="Help.Core.Model.Table.ColumnWidths"/> carries them when the importer
+/// found them. Without them, <see cref="ColumnWidths"/> derives widths from the content: each column as
+/// wide as its widest cell on one line, then the widest columns narrowed in turn until the table fits
+/// the width left, never below a column's longest word.
 /// </remarks>
 internal sealed class TextTable
 {

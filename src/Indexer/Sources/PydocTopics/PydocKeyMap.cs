@@ -135,6 +135,15 @@ public sealed class PydocKeyMap
     }
 
     /// <summary>
+    /// The topic a symbol names when pydoc's own tables have no such topic (<c>'`'</c> names
+    /// <c>BACKQUOTES</c>, gone since Python 3): pydoc answers <c>no documentation found for 'BACKQUOTES'</c>.
+    /// </summary>
+    public string? UndocumentedTopic(string request) =>
+        _symbols.TryGetValue(request.Trim(), out var symbol) && !_topics.ContainsKey(symbol.Topic) && !_keywords.ContainsKey(symbol.Topic)
+            ? symbol.Topic
+            : null;
+
+    /// <summary>
     /// pydoc's related block: <c>'\n'.join(textwrap.wrap('Related help topics: ' + ', '.join(related) + '\n', 72))</c>,
     /// without the blank line showtopic puts before it. Empty when there is nothing related.
     /// </summary>

@@ -8,7 +8,7 @@ namespace Help.Indexer.Sources.Sphinx;
 /// Converts one page's cleaned document body to blocks, and notes sections, descriptions and glossary
 /// terms as it goes. One instance per page: not shared between threads.
 /// </summary>
-internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnostics)
+internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnostics, IReadOnlyList<int[]?>? sourceTableWidths = null)
 {
     private static readonly string[] HeadingTags = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
@@ -29,6 +29,12 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
         {
             if (ReferenceEquals(node, skip))
             {
+                // Targets before a section's heading name that section (its StartIds hold them); left
+                // pending they would also name the first subsection.
+                if (pending.All(n => SphinxInlines.IsWhiteSpaceText(n) || n is IElement { LocalName: "span" } span && !IsVisible(span)))
+                {
+                    pending.Clear();
+                }
                 continue;
             }
             switch (node)
@@ -170,7 +176,9 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
             var pre = element.QuerySelector("pre");
             if (pre is not null)
             {
-                blocks.Add(ConvertPre(pre, language));
+                var block = ConvertPre(pre, language);
+                // docutils' doctest_block (">>>" lines written as a paragraph) is div.doctest in Sphinx's HTML.
+                blocks.Add(block is LiteralBlock literal && classes.Contains(SphinxSelectors.Doctest) ? literal with { IsDoctest = true } : block);
                 return;
             }
         }
@@ -518,6 +526,10 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
             return;
         }
 
+        // The n-th table of the source is the n-th here (the importer checked that the counts agree).
+        var widths = sourceTableWidths is not null && IsSourceTable(table) && _tables < sourceTableWidths.Count
+            ? sourceTableWidths[_tables++]
+            : null;
         var caption = table.Children.FirstOrDefault(c => c.LocalName == "caption");
         if (caption is not null)
         {
@@ -540,7 +552,17 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
                     break;
             }
         }
-        blocks.Add(new Table(header, bodyRows));
+        blocks.Add(new Table(header, bodyRows) { ColumnWidths = widths });
+    }
+
+    private int _tables;
+
+    /// <summary>A table drawn in the reST source (not a footnote, field list or <c>hlist</c>, which docutils and Sphinx lay out as tables).</summary>
+    public static bool IsSourceTable(IElement table)
+    {
+        var classes = table.Classes();
+        return !classes.Contains(SphinxSelectors.Footnote) && !classes.Contains(SphinxSelectors.Citation)
+            && !classes.Contains(SphinxSelectors.FieldList) && !classes.Contains(SphinxSelectors.HorizontalList);
     }
 
     private IEnumerable<TableRow> Rows(IElement group) =>

@@ -22,14 +22,24 @@ internal static class SphinxGrammar
             .Select(s => s.TextContent.Trim())
             .ToHashSet(StringComparer.Ordinal);
         var productions = new List<Production>();
-        foreach (var rawLine in pre.TextContent.Split('\n'))
+        var text = pre.TextContent;
+        // Sphinx's productionlist pads every name to the longest, then " ::= " and the production's text
+        // (which starts with the space after the source's colon); a continuation line gets the padded
+        // name's width in spaces and five more. What a continuation has beyond that, past its own first
+        // space, is the source's own indentation, which the text writer keeps.
+        var continuationIndent = text.Contains("::=", StringComparison.Ordinal) && names.Count > 0
+            ? names.Max(n => n.Length) + 6
+            : int.MaxValue;
+        foreach (var rawLine in text.Split('\n'))
         {
             var line = rawLine.TrimEnd();
             if (line.Trim().Length == 0)
             {
                 continue;
             }
-            productions.Add(Named(line, names) ?? new Production(null, line.TrimStart()));
+            var trimmed = line.TrimStart();
+            var extra = Math.Max(0, line.Length - trimmed.Length - continuationIndent);
+            productions.Add(Named(line, names) ?? new Production(null, new string(' ', extra) + trimmed));
         }
         return new Grammar(productions);
     }

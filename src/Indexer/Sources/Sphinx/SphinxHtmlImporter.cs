@@ -65,7 +65,7 @@ public sealed class SphinxHtmlImporter
         // Chrome goes before conversion, so that no step below has to know about it.
         SphinxChrome.Clean(body);
 
-        var converter = new SphinxBlockConverter(pagePath, diagnostics);
+        var converter = new SphinxBlockConverter(pagePath, diagnostics, SourceTableWidths(body, pagePath, docSet));
         var top = TopSection(body, converter, document);
         if (top.Block.Body.Count == 0 && top.Block.Title.Count == 0)
         {
@@ -73,6 +73,28 @@ public sealed class SphinxHtmlImporter
             return [];
         }
         return new SphinxTopicBuilder(pagePath, docSet, inventory, diagnostics).Build(body, top, converter);
+    }
+
+    /// <summary>
+    /// The column widths of the page's tables from its reST source, when the tree has the source and its
+    /// tables are the page's tables one for one; null otherwise (the renderer then sizes tables itself).
+    /// </summary>
+    private static IReadOnlyList<int[]?>? SourceTableWidths(IElement body, string pagePath, DocSet docSet)
+    {
+        var tables = body.QuerySelectorAll("table").Count(SphinxBlockConverter.IsSourceTable);
+        if (tables == 0 || docSet.Root is null || SphinxSourceTables.SourceOf(docSet.Root, pagePath) is not { } source)
+        {
+            return null;
+        }
+        try
+        {
+            var widths = SphinxSourceTables.Read(File.ReadAllText(source));
+            return widths.Count == tables ? widths : null;
+        }
+        catch (IOException)
+        {
+            return null; // the widths are a refinement; the page imports without them
+        }
     }
 
     /// <summary>

@@ -162,6 +162,15 @@ internal static class SphinxInlines
             case "strong" or "b":
                 output.Add(new Strong(Children(element)));
                 return;
+            case "span" when element.HasClass(SphinxSelectors.TermReference):
+                // A :term: reference: Sphinx's text writer shows it as emphasis (*iterable*), as pydoc does.
+                output.Add(new Emphasis(Children(element)));
+                return;
+            case "abbr" when element.GetAttribute("title") is { Length: > 0 } explanation:
+                // :abbr:`LIFO (last-in, first-out)`: the text writer spells the explanation out after it.
+                Append(element.ChildNodes.ToList(), output);
+                output.Add(new TextRun($" ({CollapseWhiteSpace(explanation)})"));
+                return;
             case "sub" or "sup":
                 output.Add(new Script(Children(element), element.LocalName == "sup"));
                 return;

@@ -101,6 +101,15 @@ public static class SphinxSelectors
 
     public const string Glossary = "glossary";
     public const string FieldList = "field-list";
+
+    /// <summary>The wrapper of a doctest block (<c>div.doctest.highlight-default</c>).</summary>
+    public const string Doctest = "doctest";
+
+    /// <summary>The inner span of a <c>:term:</c> reference to the glossary.</summary>
+    public const string TermReference = "std-term";
+
+    /// <summary>Sphinx's <c>hlist</c> directive: a list laid out as a table, not a table of the source.</summary>
+    public const string HorizontalList = "hlist";
     /// <summary>The colon docutils 0.18+ puts after a field name.</summary>
     public const string Colon = "colon";
     /// <summary>HTML4 field lists: <c>table.field-list</c> with these cells.</summary>

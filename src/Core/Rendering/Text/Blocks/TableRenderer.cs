@@ -29,8 +29,11 @@ internal sealed class TableRenderer : TextBlockRenderer<Table>
         if (columns > 0)
         {
             // Borders take a bar and a space on each side of every cell: 3 per column and one more.
-            var available = layout.MaxWidth - layout.Indent - ((3 * columns) + 1);
-            layout.AddText(table.Render(table.ColumnWidths(available)));
+            // The source's widths when the importer knew them, as Sphinx lays tables out; else widths from the content.
+            var widths = block.ColumnWidths is { } source && source.Count == columns
+                ? source.ToArray()
+                : table.ColumnWidths(layout.MaxWidth - layout.Indent - ((3 * columns) + 1));
+            layout.AddText(table.Render(widths));
         }
         layout.EndState(wrap: false);
     }

@@ -1,49 +1,78 @@
 using Help.Core.Index;
+using Help.Indexer.Export;
 using Help.Indexer.Pipeline;
 
-// Help.Indexer build [--index DIR] [--source PATH]...
-// Exit codes: 0 built, 1 built but some sources were skipped, 2 usage error, 3 failed.
-var sources = new List<string>();
-string? indexDir = null;
-if (args.Length == 0 || args[0] != "build")
+// Help.Indexer build  [--index DIR] [--source PATH]...
+//   exit codes: 0 built, 1 built but some sources were skipped, 2 usage error, 3 failed.
+// Help.Indexer export --format pydoc|json|docset|inventory --out PATH [--index DIR] [--docset ID] [--keys FILE]
+//   exit codes: 0 written, 2 usage error, 3 no index (or the output could not be written).
+return args switch
 {
-    Console.Error.WriteLine("usage: Help.Indexer build [--index DIR] [--source PATH]...");
+    ["build", .. var rest] => Build(rest),
+    ["export", .. var rest] => ExportCommand.Run(rest, Console.Out, Console.Error),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Help.Indexer build [--index DIR] [--source PATH]... [--config FILE]");
+    Console.Error.WriteLine("       " + ExportCommand.Usage["usage: ".Length..]);
     return 2;
 }
-for (var i = 1; i < args.Length; i++)
+
+static int Build(string[] args)
 {
-    switch (args[i])
+    var sources = new List<string>();
+    string? indexDir = null;
+    string? configPath = null;
+    for (var i = 0; i < args.Length; i++)
     {
-        case "--index" when i + 1 < args.Length:
-            indexDir = args[++i];
-            break;
-        case "--source" when i + 1 < args.Length:
-            sources.Add(args[++i]);
-            break;
-        default:
-            Console.Error.WriteLine($"Help.Indexer: unknown argument {args[i]}");
-            return 2;
+        switch (args[i])
+        {
+            case "--index" when i + 1 < args.Length:
+                indexDir = args[++i];
+                break;
+            case "--source" when i + 1 < args.Length:
+                sources.Add(args[++i]);
+                break;
+            case "--config" when i + 1 < args.Length:
+                configPath = args[++i];
+                break;
+            default:
+                Console.Error.WriteLine($"Help.Indexer: unknown argument {args[i]}");
+                return 2;
+        }
     }
-}
-var folder = IndexFolder.Resolve(indexDir);
-var defaults = sources.Count == 0;
-var paths = defaults ? DefaultSources.Find() : sources;
-try
-{
-    var result = new IndexBuild(step => Console.Error.WriteLine(step)).Run(folder, paths, defaults);
-    foreach (var d in result.Diagnostics)
+    var folder = IndexFolder.Resolve(indexDir);
+    IReadOnlyList<SourceSpec> paths;
+    bool defaults;
+    try
     {
-        Console.Error.WriteLine(d);
+        (paths, defaults) = DefaultSources.Resolve(sources, configPath);
     }
-    Console.WriteLine($"{result.TopicCount} topics in {result.Elapsed.TotalSeconds:0.00} s -> {result.Generation}");
-    foreach (var (kind, count) in result.TopicsByKind)
+    catch (SourcesConfigException e)
     {
-        Console.WriteLine($"  {kind,-10} {count,7}");
+        // Before anything is built: the current index stays as it is.
+        Console.Error.WriteLine($"Help.Indexer: {e.Message}");
+        return 2;
     }
-    return result.AnySkipped ? 1 : 0;
-}
-catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-{
-    Console.Error.WriteLine($"Help.Indexer: could not write the index in {folder.Root}: {e.Message}");
-    return 3;
+    try
+    {
+        var result = new IndexBuild(step => Console.Error.WriteLine(step)).Run(folder, paths, defaults);
+        foreach (var d in result.Diagnostics)
+        {
+            Console.Error.WriteLine(d);
+        }
+        Console.WriteLine($"{result.TopicCount} topics in {result.Elapsed.TotalSeconds:0.00} s -> {result.Generation}");
+        foreach (var (kind, count) in result.TopicsByKind)
+        {
+            Console.WriteLine($"  {kind,-10} {count,7}");
+        }
+        return result.AnySkipped ? 1 : 0;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"Help.Indexer: could not write the index in {folder.Root}: {e.Message}");
+        return 3;
+    }
 }

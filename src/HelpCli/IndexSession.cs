@@ -57,7 +57,7 @@ public static class IndexSession
         progress.Start(why);
         try
         {
-            var result = new IndexBuild(progress.Step).Run(folder, sources, defaultSources: requested.Count == 0);
+            var result = new IndexBuild(progress.Step) { PageProgress = (done, total) => progress.Count(done, total, "pages") }.Run(folder, sources, defaultSources: requested.Count == 0);
             progress.Finish($"{result.TopicCount} topics indexed in {result.Elapsed.TotalSeconds:0.0} s into {result.Generation}");
             foreach (var d in result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Skipped).Take(10))
             {

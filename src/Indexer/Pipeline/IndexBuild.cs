@@ -33,6 +33,9 @@ public sealed class IndexBuild
     /// <param name="progress">Receives one line per step (the CLI prints them on stderr).</param>
     public IndexBuild(Action<string>? progress = null) => _progress = progress ?? (_ => { });
 
+    /// <summary>Receives (pages read, pages in the tree) as an HTML tree is imported; called from worker threads.</summary>
+    public Action<int, int>? PageProgress { get; init; }
+
     /// <summary>Builds from <paramref name="sourcePaths"/> into <paramref name="folder"/> and swaps the result in.</summary>
     public BuildResult Run(IndexFolder folder, IReadOnlyList<string> sourcePaths, bool defaultSources) =>
         Run(folder, sourcePaths.Select(SourceSpec.Of).ToList(), defaultSources);
@@ -167,10 +170,12 @@ public sealed class IndexBuild
         var pages = SphinxDocTree.Pages(root).ToList();
         _progress($"Indexing {docSet.Id}: {pages.Count} pages in {root}");
         var results = new IReadOnlyList<Topic>[pages.Count];
+        var done = 0;
         Parallel.For(0, pages.Count, i =>
         {
             var path = Path.Combine(root, pages[i]);
             results[i] = ReadPage(path, pages[i], docSet, inventory, diagnostics);
+            PageProgress?.Invoke(Interlocked.Increment(ref done), pages.Count);
         });
         return results.SelectMany(r => r);
     }

@@ -29,6 +29,10 @@ public static class HelpCommandLine
         {
             return CompletionCommand.PrintKeys(options, prefix, terminal);
         }
+        if (options.Serve)
+        {
+            return ServeCommand.Run(options, terminal);
+        }
 
         HelpIndex index;
         try
@@ -40,23 +44,47 @@ public static class HelpCommandLine
             terminal.Err.WriteLine($"pyhelp: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
+        string damage;
         using (index)
         {
-            var query = new HelpQuery(index);
-            if (options.SearchQuery is { } q)
+            try
             {
-                return SearchCommand.Run(query, options, q, terminal);
+                return RunCommand(index, options, terminal);
             }
-            if (options.Key is null)
+            catch (InvalidDataException e)
             {
-                // --rebuild alone builds; no key at all asks at a prompt, as help() does.
-                return options.Rebuild ? ExitCodes.Found : new InteractiveSession(query, options, terminal, index.Table.DocSets).Run();
+                damage = e.Message;
             }
-            if (options.Kind is null && ListCommand.Lists.ContainsKey(options.Key))
-            {
-                return ListCommand.Run(query, options, options.Key, terminal);
-            }
-            return LookupCommand.Run(query, options, options.Key, terminal);
         }
+        // Damage that only a read shows (a record's checksum, the search index past its header): rebuild once, answer again.
+        try
+        {
+            using var rebuilt = IndexSession.Reopen(options, terminal, damage);
+            return RunCommand(rebuilt, options, terminal);
+        }
+        catch (Exception e) when (e is IndexUnavailableException or InvalidDataException)
+        {
+            terminal.Err.WriteLine($"pyhelp: {e.Message}");
+            return ExitCodes.IndexUnavailable;
+        }
+    }
+
+    private static int RunCommand(HelpIndex index, CliOptions options, Terminal terminal)
+    {
+        var query = new HelpQuery(index);
+        if (options.SearchQuery is { } q)
+        {
+            return SearchCommand.Run(query, options, q, terminal);
+        }
+        if (options.Key is null)
+        {
+            // --rebuild alone builds; no key at all asks at a prompt, as help() does.
+            return options.Rebuild ? ExitCodes.Found : new InteractiveSession(query, options, terminal, index.Table.DocSets).Run();
+        }
+        if (options.Kind is null && ListCommand.Lists.ContainsKey(options.Key))
+        {
+            return ListCommand.Run(query, options, options.Key, terminal);
+        }
+        return LookupCommand.Run(query, options, options.Key, terminal);
     }
 }

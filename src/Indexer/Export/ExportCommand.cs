@@ -81,6 +81,10 @@ public static class ExportCommand
         var keyMap = options.Format == ExportFormat.Pydoc ? LoadKeyMap(options.KeysFile, stderr) : null;
         var single = options.Format != ExportFormat.Json;
         using var source = ExportSource.Open(IndexFolder.Resolve(options.IndexDir), options.DocSet, single);
+        if (source.Note is not null)
+        {
+            stderr.WriteLine($"Help.Indexer export: {source.Note}");
+        }
         switch (options.Format)
         {
             case ExportFormat.Pydoc:

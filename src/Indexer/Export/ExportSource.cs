@@ -21,13 +21,16 @@ public sealed class ExportSource : IDisposable
 
     public TopicsTable Table => _index.Table;
 
+    /// <summary>Which doc set was chosen for the user when several were there, or null.</summary>
+    public string? Note { get; private init; }
+
     /// <summary>The doc sets exported, sorted.</summary>
     public IReadOnlyList<string> DocSets { get; }
 
     /// <summary>
     /// Opens the current generation of <paramref name="folder"/>. <paramref name="docSet"/> chooses one
     /// doc set; without it every doc set is exported, or, when <paramref name="single"/> is set (formats
-    /// that describe one project), the only one there is.
+    /// that describe one project), the only one there is, else the newest <c>python-X.Y</c> (see <see cref="Note"/>).
     /// </summary>
     /// <exception cref="ExportException">No index, an unreadable one, or no such doc set.</exception>
     public static ExportSource Open(IndexFolder folder, string? docSet, bool single)
@@ -45,14 +48,24 @@ public sealed class ExportSource : IDisposable
         }
         var all = index.Table.DocSets.Order(StringComparer.Ordinal).ToList();
         List<string> chosen;
+        string? note = null;
         if (docSet is not null)
         {
             chosen = all.Where(d => d == docSet).ToList();
         }
         else if (single && all.Count > 1)
         {
-            index.Dispose();
-            throw new ExportException(ExportExit.Usage, $"the index holds several doc sets ({string.Join(", ", all)}); choose one with --docset");
+            // The default index holds Python's docs beside the tool's own manual: Python's is what
+            // pydoc, Dash and Sphinx users want; among several Pythons, the newest.
+            var newest = all.Where(d => d.StartsWith("python-", StringComparison.Ordinal) && Version.TryParse(d["python-".Length..], out _))
+                .MaxBy(d => Version.Parse(d["python-".Length..]));
+            if (newest is null)
+            {
+                index.Dispose();
+                throw new ExportException(ExportExit.Usage, $"the index holds several doc sets ({string.Join(", ", all)}); choose one with --docset");
+            }
+            chosen = [newest];
+            note = $"exporting {newest}; the index also holds {string.Join(", ", all.Where(d => d != newest))} (choose with --docset)";
         }
         else
         {
@@ -65,7 +78,7 @@ public sealed class ExportSource : IDisposable
                 ? $"the index in {generation} holds no topics"
                 : $"no doc set '{docSet}' in the index (it holds: {string.Join(", ", all)})");
         }
-        return new ExportSource(index, chosen);
+        return new ExportSource(index, chosen) { Note = note };
     }
 
     /// <summary>Every key of the exported doc sets (aliases too), in table order: by key ignoring case (ordinally on the lower-cased key), then as the table ranks kinds.</summary>

@@ -1,4 +1,7 @@
+using Help.Core.Index;
 using Help.Indexer.Export;
+using Help.Indexer.Pipeline;
+using Help.Tests.Shared;
 using Xunit;
 
 namespace Help.Indexer.Tests.Export;
@@ -50,5 +53,30 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
 
         Assert.Equal(2, code);
         Assert.Contains($"no doc set 'python-0.1' in the index (it holds: {fixture.DocSet})", err);
+    }
+    [Fact]
+    public void Run_IndexWithManualBesidePython_ExportsPythonAndSaysSo()
+    {
+        var root = Directory.CreateTempSubdirectory("pyhelp-two-docsets-").FullName;
+        try
+        {
+            // The tool's own content/ adds its manual as a doc set of its own, as the default index does.
+            var indexDir = Path.Combine(root, "index");
+            new IndexBuild().Run(new IndexFolder(indexDir), [Path.Combine(ExportFixture.Fixtures, "docs"), Path.Combine(Corpus.RepoRoot, "content")], defaultSources: false);
+            using (var source = ExportSource.Open(new IndexFolder(indexDir), null, single: false))
+            {
+                Assert.True(source.DocSets.Count > 1, string.Join(", ", source.DocSets));
+            }
+            var stderr = new StringWriter();
+
+            var code = ExportCommand.Run(["--index", indexDir, "--format", "inventory", "--out", Path.Combine(root, "objects.inv")], new StringWriter(), stderr);
+
+            Assert.Equal(0, code);
+            Assert.Contains($"exporting {fixture.DocSet}; the index also holds", stderr.ToString());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

@@ -429,16 +429,16 @@ internal sealed partial class RestInlineParser(RestReferences references)
     [GeneratedRegex(@"[ \t]*\n\s*", RegexOptions.CultureInvariant)]
     private static partial Regex LineBreakRun();
 
-    [GeneratedRegex(@":([A-Za-z0-9](?:[A-Za-z0-9_+.-]|:(?!`))*):`", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G:([A-Za-z0-9](?:[A-Za-z0-9_+.-]|:(?!`))*):`", RegexOptions.CultureInvariant)]
     private static partial Regex RolePrefix();
 
-    [GeneratedRegex(@"\[([0-9]+|#[A-Za-z0-9_.-]*|\*|[A-Za-z][A-Za-z0-9_.-]*)\]_", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\[([0-9]+|#[A-Za-z0-9_.-]*|\*|[A-Za-z][A-Za-z0-9_.-]*)\]_", RegexOptions.CultureInvariant)]
     private static partial Regex FootnoteReference();
 
     // docutils' standalone URIs, for the schemes the Python docs write out.
-    [GeneratedRegex(@"(?:https?|ftp)://[^\s<>""`]+|mailto:[^\s<>""`]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:(?:https?|ftp)://[^\s<>""`]+|mailto:[^\s<>""`]+)", RegexOptions.CultureInvariant)]
     private static partial Regex StandaloneUri();
 
-    [GeneratedRegex(@"([A-Za-z0-9]+(?:[-._+:][A-Za-z0-9]+)*)_(?!_)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G([A-Za-z0-9]+(?:[-._+:][A-Za-z0-9]+)*)_(?!_)", RegexOptions.CultureInvariant)]
     private static partial Regex SimpleReference();
 }

@@ -1,0 +1,106 @@
+using Help.Core.Model;
+using Help.Indexer.Pipeline;
+using Help.Indexer.Sources.Capture;
+using Help.Indexer.Sources.Inventory;
+using Help.Indexer.Sources.Sphinx;
+
+namespace Help.Indexer.Sources.Rest;
+
+/// <summary>
+/// A tree of reST sources, as Sphinx copies them to <c>_sources/</c> (<c>*.rst.txt</c>) or as a
+/// project keeps them (<c>*.rst</c>), and single reST files (a blame capture among them). The doc set
+/// and inventory come from the HTML tree around a <c>_sources</c> folder when there is one, so the
+/// topics merge with that tree's: on a clash the HTML, imported first, wins.
+/// </summary>
+public static class RestSourceTree
+{
+    private static readonly RestImporter Importer = new();
+
+    /// <summary>Whether <paramref name="path"/> is a folder of reST sources.</summary>
+    public static bool IsTree(string path) =>
+        Directory.Exists(path)
+        && (Directory.EnumerateFiles(path, "*.rst.txt", SearchOption.AllDirectories).Any()
+            || Directory.EnumerateFiles(path, "*.rst", SearchOption.AllDirectories).Any());
+
+    /// <summary>Imports every source file under <paramref name="root"/>, in parallel, in a deterministic order.</summary>
+    public static IReadOnlyList<Topic> ImportTree(string root, Diagnostics diagnostics)
+    {
+        var htmlRoot = Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) == "_sources" ? Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(root)) : null;
+        SphinxInventory? inventory = null;
+        if (htmlRoot is not null && File.Exists(Path.Combine(htmlRoot, "objects.inv")))
+        {
+            var inventoryPath = Path.Combine(htmlRoot, "objects.inv");
+            try
+            {
+                using var stream = File.OpenRead(inventoryPath);
+                inventory = SphinxInventory.Read(stream, inventoryPath);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                diagnostics.Warn(inventoryPath, $"inventory unreadable, keys come from the reST alone: {e.Message}");
+            }
+        }
+        var docSet = SphinxDocTree.DetectDocSet(htmlRoot ?? root, inventory);
+        var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".rst.txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".rst", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var results = new IReadOnlyList<Topic>[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var path = Path.Combine(root, files[i]);
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Skip(path, e.Message);
+                results[i] = [];
+                return;
+            }
+            results[i] = Importer.ImportFile(files[i], text, docSet, inventory, diagnostics);
+        });
+        return results.SelectMany(r => r).ToList();
+    }
+
+    /// <summary>
+    /// Imports one reST file. A blame capture is recovered first (its prefixes stripped, its
+    /// indentation restored) and, naming no version, gets a doc set named from the file.
+    /// </summary>
+    public static IReadOnlyList<Topic> ImportFile(string path, Diagnostics diagnostics)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Skip(path, e.Message);
+            return [];
+        }
+        var name = Path.GetFileName(path);
+        var stem = name.EndsWith(".rst.txt", StringComparison.OrdinalIgnoreCase) ? name[..^8] : Path.GetFileNameWithoutExtension(name);
+        if (BlameCapture.TryRecover(text) is { } recovered)
+        {
+            foreach (var line in recovered.Removed)
+            {
+                diagnostics.Warn(path, $"removed {line}");
+            }
+            foreach (var doubt in recovered.Doubts)
+            {
+                diagnostics.Warn(path, doubt);
+            }
+            return Importer.ImportFile(stem + ".rst", recovered.Text, new DocSet(stem, "Python", "", Path.GetDirectoryName(path)), null, diagnostics);
+        }
+        var docSet = SphinxDocTree.DetectDocSet(Path.GetDirectoryName(path) ?? ".", null);
+        if (docSet.Version.Length == 0)
+        {
+            docSet = new DocSet(stem, docSet.Name, "", Path.GetDirectoryName(path));
+        }
+        return Importer.ImportFile(stem + ".rst", text, docSet, null, diagnostics);
+    }
+}

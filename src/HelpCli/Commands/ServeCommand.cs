@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Help.Core.Index;
-using Help.Server.Hosting;
 
 namespace Help.Cli.Commands;
 
@@ -9,8 +7,18 @@ namespace Help.Cli.Commands;
 /// <c>pyhelp --serve [--port N] [--open]</c>: the web viewer on 127.0.0.1, as <c>pydoc -b</c>; the URL is
 /// the first line on stdout. The index is built first when missing or stale, as for a lookup.
 /// </summary>
+/// <remarks>
+/// The viewer runs as its own process, <c>Help.Server</c>, published beside <c>pyhelp</c>. Hosting it in
+/// this process would make every lookup's runtime configuration name ASP.NET Core, and resolving that
+/// framework costs every start-up about 15 ms of CPU (bench/README.md), though only <c>--serve</c> uses it.
+/// </remarks>
 public static class ServeCommand
 {
+    /// <summary>The server's exit codes that differ in meaning from ours (src/HelpServer/Hosting/ViewerServer.cs).</summary>
+    private const int ServerExitNoIndex = 3;
+
+    private const int DefaultPort = 7464;
+
     public static int Run(CliOptions o, Terminal t)
     {
         try
@@ -22,25 +30,55 @@ public static class ServeCommand
             t.Err.WriteLine($"pyhelp: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
-        return Serve(o, t);
+        if (ServerStart() is not { } start)
+        {
+            t.Err.WriteLine($"pyhelp: the viewer (Help.Server) is not installed beside pyhelp in {AppContext.BaseDirectory}");
+            return ExitCodes.IndexUnavailable;
+        }
+        start.ArgumentList.Add("--index");
+        start.ArgumentList.Add(IndexFolder.Resolve(o.IndexDir).Root);
+        start.ArgumentList.Add("--port");
+        start.ArgumentList.Add((o.Port ?? DefaultPort).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.RedirectStandardOutput = true;
+        start.UseShellExecute = false;
+
+        using var server = Process.Start(start);
+        if (server is null)
+        {
+            t.Err.WriteLine("pyhelp: could not start the viewer");
+            return ExitCodes.IndexUnavailable;
+        }
+        // The server's first line is its URL, written once it accepts connections.
+        var first = true;
+        while (server.StandardOutput.ReadLine() is { } line)
+        {
+            t.Out.WriteLine(line);
+            t.Out.Flush();
+            if (first && o.Open)
+            {
+                OpenBrowser(line, t.Err);
+            }
+            first = false;
+        }
+        server.WaitForExit();
+        return server.ExitCode == ServerExitNoIndex ? ExitCodes.IndexUnavailable : server.ExitCode;
     }
 
-    // Kept apart so that ASP.NET Core is loaded only when the viewer runs, never for a lookup.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int Serve(CliOptions o, Terminal t)
+    /// <summary>The published apphost beside pyhelp, else its assembly under the <c>dotnet</c> that runs us.</summary>
+    private static ProcessStartInfo? ServerStart()
     {
-        var code = ViewerServer.ServeAsync(IndexFolder.Resolve(o.IndexDir), o.Port ?? ViewerOptions.DefaultPort, t.Out, t.Err,
-            onListening: url =>
-            {
-                if (o.Open) OpenBrowser(url, t.Err);
-            },
-            CancellationToken.None).GetAwaiter().GetResult();
-        return code switch
+        var dir = AppContext.BaseDirectory;
+        var apphost = Path.Combine(dir, OperatingSystem.IsWindows() ? "Help.Server.exe" : "Help.Server");
+        if (File.Exists(apphost))
         {
-            ViewerServer.ExitOk => ExitCodes.Found,
-            ViewerServer.ExitNoIndex => ExitCodes.IndexUnavailable,
-            _ => code,
-        };
+            return new ProcessStartInfo(apphost);
+        }
+        var assembly = Path.Combine(dir, "Help.Server.dll");
+        if (File.Exists(assembly) && Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            return new ProcessStartInfo(host, [assembly]);
+        }
+        return null;
     }
 
     /// <summary>The desktop's browser, as pydoc's <c>-b</c> opens it; a failure is reported, the server keeps running.</summary>

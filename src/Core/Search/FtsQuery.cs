@@ -34,11 +34,15 @@ internal sealed class FtsQuery
     private const int ExplicitPrefixMinLength = 2;
 
     // Question words only: Python's keywords (and, or, not, in, is, as, for, with, from, if) are not here,
-    // as people search for them.
+    // as people search for them. The verbs of a question ("how do I get / check / convert ...") are here
+    // too: the docs say "Return the current date" where the reader asks to get it, so they may match but
+    // must not be required.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "of", "to", "how", "do", "does", "i", "what", "which", "my", "me", "can", "you",
         "your", "on", "at", "into", "by", "about", "using", "there", "this", "that", "be", "are",
+        "get", "check", "convert", "make", "generate", "way", "want", "need", "should", "would", "could",
+        "please", "it", "its", "we",
     };
 
     // A query that names the change logs wants them; any other query should not be drowned by them.

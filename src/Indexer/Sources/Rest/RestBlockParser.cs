@@ -20,6 +20,12 @@ internal sealed partial class RestBlockParser
     /// <summary>Deeper nesting than this is not reST anyone writes: its lines are kept as literal text.</summary>
     public const int MaxDepth = 40;
 
+    /// <summary>
+    /// An explicit markup block (a directive) at the top of a document that runs to its end over more lines
+    /// than this is reported as never ending: the longest in Python 3.11's docs is 1,251 lines (the glossary).
+    /// </summary>
+    public const int MaxBlockLines = 10_000;
+
     private readonly string _path;
     private readonly Diagnostics _diagnostics;
     private readonly RestInlineParser _inlines;
@@ -98,7 +104,12 @@ internal sealed partial class RestBlockParser
                 // An indented block where none is expected: docutils' block quote.
                 var end = IndentedEnd(lines, i + 1, 1);
                 var inner = ParseNested(Dedent(lines, i, end), depth + 1);
-                if (inner.Count > 0)
+                if (inner.Count > 0 && inner.All(b => b is LiteralBlock { IsDoctest: true }))
+                {
+                    // Sphinx's HandleCodeBlocks transform moves doctest blocks out of a block quote that holds nothing else.
+                    blocks.AddRange(inner);
+                }
+                else if (inner.Count > 0)
                 {
                     blocks.Add(new BlockQuote(inner));
                 }
@@ -297,6 +308,11 @@ internal sealed partial class RestBlockParser
     {
         var line = lines[i];
         var end = IndentedEnd(lines, i + 1, 1);
+        if (depth == 0 && end - i > MaxBlockLines && SkipBlank(lines, end) == lines.Length)
+        {
+            // Valid reST (a block may close at the end of the file), but far longer than any real one: say so once.
+            _diagnostics.Warn(_path, $"'{line.Trim()}' at line {i + 1} never ends: its {end - i - 1} indented lines run to the end of the file; they were read as its content");
+        }
         if (Target().Match(line) is { Success: true } target)
         {
             var name = NormalizeName(target.Groups[1].Value.Trim('`'));

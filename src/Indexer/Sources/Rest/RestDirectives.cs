@@ -617,6 +617,15 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
             }
             var name = line[..colon].Trim();
             var definition = line[(colon + 1)..].Trim();
+            if (name.Length == 0)
+            {
+                // Sphinx keeps a continuation's text after the colon as written (sphinx/domains/std.py
+                // ProductionList: rule.split(':', 1), tokens unstripped): what it has beyond the one space
+                // after the colon is the source's own indentation, which the text writer shows.
+                var tokens = line[(colon + 1)..];
+                var extra = Math.Max(0, tokens.Length - tokens.TrimStart().Length - 1);
+                definition = new string(' ', extra) + definition;
+            }
             productions.Add(new Production(name.Length == 0 ? null : name, definition));
         }
         return new Grammar(productions);

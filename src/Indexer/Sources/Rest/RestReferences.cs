@@ -75,7 +75,8 @@ internal sealed partial class RestReferences
             case "doc":
                 return [Linked(new TextRun(explicitTitle ? title : DocTitle(target)), null)];
             case "term":
-                return [Linked(new TextRun(title), Find(target.ToLowerInvariant(), "std:term"))];
+                // Sphinx's text writer (and so pydoc) shows a term reference as emphasis: *iterable*.
+                return [Linked(new Emphasis([new TextRun(title)]), Find(target.ToLowerInvariant(), "std:term"))];
             case "pep" or "PEP" or "rfc" or "RFC":
                 var kind = name.ToUpperInvariant();
                 var label = explicitTitle ? title : $"{kind} {target}";
@@ -94,7 +95,7 @@ internal sealed partial class RestReferences
                 // Braces mark variable parts, which Sphinx emphasizes inside the literal.
                 return [new Code(RestInlineParser.LiteralText(Braces().Replace(text, "$1")))];
             case "abbr":
-                return [new TextRun(Abbreviation().Replace(text, ""))];
+                return Abbreviated(text);
             case "menuselection":
                 return [new TextRun(text.Replace("-->", "\u2023"))];
             case "guilabel":
@@ -173,6 +174,22 @@ internal sealed partial class RestReferences
 
     // RFC 3986 section 3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
     public static bool HasScheme(string uri) => UriScheme().IsMatch(uri);
+
+    /// <summary>
+    /// <c>:abbr:`LIFO (last-in, first-out)`</c>: the abbreviation, then its explanation in parentheses, as
+    /// Sphinx's text writer spells it out (sphinx/roles.py <c>Abbreviation</c>: <c>\((.*)\)$</c>, the
+    /// abbreviation stripped, the explanation as written).
+    /// </summary>
+    private static IReadOnlyList<Inline> Abbreviated(string text)
+    {
+        var match = Abbreviation().Match(text);
+        if (!match.Success)
+        {
+            return [new TextRun(text)];
+        }
+        var explanation = WhiteSpaceRun().Replace(match.Groups[1].Value, " ");
+        return [new TextRun(text[..match.Index].Trim()), new TextRun($" ({explanation})")];
+    }
 
     private Inline Linked(Inline inline, InventoryEntry? entry)
     {
@@ -294,6 +311,9 @@ internal sealed partial class RestReferences
     [GeneratedRegex(@"(?<!\\)\{([^{}]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Braces();
 
-    [GeneratedRegex(@"\s*\([^()]*\)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\((.*)\)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Abbreviation();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhiteSpaceRun();
 }

@@ -18,9 +18,11 @@ public static class RestSourceTree
 
     /// <summary>Whether <paramref name="path"/> is a folder of reST sources.</summary>
     public static bool IsTree(string path) =>
-        Directory.Exists(path)
-        && (Directory.EnumerateFiles(path, "*.rst.txt", SearchOption.AllDirectories).Any()
-            || Directory.EnumerateFiles(path, "*.rst", SearchOption.AllDirectories).Any());
+        Directory.Exists(path) && Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories).Any(IsRestName);
+
+    /// <summary>Whether the file is named as reST: <c>.rst</c>, or <c>.rst.txt</c> as Sphinx copies sources to <c>_sources/</c>.</summary>
+    public static bool IsRestName(string path) =>
+        path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst.txt", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Imports every source file under <paramref name="root"/>, in parallel, in a deterministic order.</summary>
     public static IReadOnlyList<Topic> ImportTree(string root, Diagnostics diagnostics)
@@ -42,7 +44,7 @@ public static class RestSourceTree
         }
         var docSet = SphinxDocTree.DetectDocSet(htmlRoot ?? root, inventory);
         var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".rst.txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".rst", StringComparison.OrdinalIgnoreCase))
+            .Where(IsRestName)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -50,20 +52,57 @@ public static class RestSourceTree
         Parallel.For(0, files.Count, i =>
         {
             var path = Path.Combine(root, files[i]);
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Skip(path, e.Message);
-                results[i] = [];
-                return;
-            }
-            results[i] = Importer.ImportFile(files[i], text, docSet, inventory, diagnostics);
+            results[i] = ReadText(path, diagnostics) is { } text ? Import(path, files[i], text, docSet, inventory, diagnostics) : [];
         });
         return results.SelectMany(r => r).ToList();
+    }
+
+    /// <summary>The file's text, or null when it is skipped (too large, unreadable, binary); each problem reported once against its path.</summary>
+    private static string? ReadText(string path, Diagnostics diagnostics)
+    {
+        try
+        {
+            if (SourceLimits.TooLarge(path) is { } tooLarge)
+            {
+                diagnostics.Skip(path, tooLarge);
+                return null;
+            }
+            var text = SourceText.Read(path, diagnostics);
+            if (text.Contains('\0'))
+            {
+                diagnostics.Skip(path, "binary file (NUL bytes), not reST");
+                return null;
+            }
+            return text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Skip(path, $"cannot read: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Imports one file, its problems reported against <paramref name="path"/> (the file a user can open)
+    /// rather than the document name the importer is given.
+    /// </summary>
+    private static IReadOnlyList<Topic> Import(string path, string docPath, string text, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics)
+    {
+        var local = new Diagnostics();
+        var topics = Importer.ImportFile(docPath, text, docSet, inventory, local);
+        foreach (var d in local.Items)
+        {
+            var at = d.Path == docPath ? path : d.Path;
+            if (d.Level == DiagnosticLevel.Skipped)
+            {
+                diagnostics.Skip(at, d.Message);
+            }
+            else
+            {
+                diagnostics.Warn(at, d.Message);
+            }
+        }
+        return topics;
     }
 
     /// <summary>
@@ -72,14 +111,8 @@ public static class RestSourceTree
     /// </summary>
     public static IReadOnlyList<Topic> ImportFile(string path, Diagnostics diagnostics)
     {
-        string text;
-        try
+        if (ReadText(path, diagnostics) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Skip(path, e.Message);
             return [];
         }
         var name = Path.GetFileName(path);
@@ -94,13 +127,13 @@ public static class RestSourceTree
             {
                 diagnostics.Warn(path, doubt);
             }
-            return Importer.ImportFile(stem + ".rst", recovered.Text, new DocSet(stem, "Python", "", Path.GetDirectoryName(path)), null, diagnostics);
+            return Import(path, stem + ".rst", recovered.Text, new DocSet(stem, "Python", "", Path.GetDirectoryName(path)), null, diagnostics);
         }
         var docSet = SphinxDocTree.DetectDocSet(Path.GetDirectoryName(path) ?? ".", null);
         if (docSet.Version.Length == 0)
         {
             docSet = new DocSet(stem, docSet.Name, "", Path.GetDirectoryName(path));
         }
-        return Importer.ImportFile(stem + ".rst", text, docSet, null, diagnostics);
+        return Import(path, stem + ".rst", text, docSet, null, diagnostics);
     }
 }

@@ -58,7 +58,9 @@ internal static class RestTables
         {
             body.Add(GridRow(parser, rowLines, columns, depth));
         }
-        blocks.Add(new Table(header, body));
+        // docutils' colwidth for a grid table: the characters between the '+' signs of the top border.
+        var widths = columns.Zip(columns.Skip(1), (from, to) => to - from - 1).ToArray();
+        blocks.Add(new Table(header, body) { ColumnWidths = widths });
         return end;
     }
 
@@ -157,8 +159,27 @@ internal static class RestTables
             row.Add(line);
         }
         Flush();
-        blocks.Add(new Table(header, body));
+        blocks.Add(new Table(header, body) { ColumnWidths = SimpleWidths(lines, i, end, columns) });
         return end;
+    }
+
+    /// <summary>
+    /// docutils' colwidth for a simple table (tableparser.py, SimpleTableParser): each column's run of
+    /// <c>=</c>, the last column widened to the longest text in it.
+    /// </summary>
+    private static int[] SimpleWidths(string[] lines, int start, int end, List<(int From, int To)> columns)
+    {
+        var lastEnd = columns[^1].To;
+        for (var k = start + 1; k < end; k++)
+        {
+            if (!IsSimpleBorder(lines[k]))
+            {
+                lastEnd = Math.Max(lastEnd, lines[k].TrimEnd().Length);
+            }
+        }
+        var widths = columns.Select(c => c.To - c.From).ToArray();
+        widths[^1] = lastEnd - columns[^1].From;
+        return widths;
     }
 
     private static TableRow SimpleRow(RestBlockParser parser, List<string> rowLines, List<(int From, int To)> columns, int depth)

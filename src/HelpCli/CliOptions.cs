@@ -12,6 +12,7 @@ public sealed record CliOptions
     public IReadOnlyList<string> Sources { get; init; } = [];
     public bool Rebuild { get; init; }
     public int? Width { get; init; }
+    public string? DocSet { get; init; }
     public TopicKind? Kind { get; init; }
     public int Limit { get; init; } = 20;
     public bool ShowHelp { get; init; }
@@ -97,6 +98,9 @@ public sealed record CliOptions
                         ? o with { Limit = l }
                         : o with { Error = "--limit needs a number from 1 to 1000" };
                     break;
+                case "--docset":
+                    o = Value() is { Length: > 0 } ds ? o with { DocSet = ds } : o with { Error = "--docset needs a doc set id (python-3.11, pyhelp, ...)" };
+                    break;
                 case "--kind":
                     var k = Value();
                     o = k is not null && TopicKinds.TryParse(k, out var kind)
@@ -140,6 +144,8 @@ public sealed record CliOptions
           --json                     the topic or the results as JSON:  pyhelp --json asyncio.gather
           --kind KIND                only topics of that kind (module, class, function, method, keyword, ...):
                                        pyhelp --kind class Path
+          --docset ID                only topics of that doc set (python-3.11, pyhelp, ...):
+                                       pyhelp --docset python-3.11 -k "thread pool"
           --limit N                  at most N search results (default 20):  pyhelp -k socket --limit 5
           --width N                  wrap text at N columns (default: the terminal's width up to 100;
                                      70, as pydoc, when not a terminal):  pyhelp --width 100 json

@@ -9,7 +9,7 @@ public static class LookupCommand
 {
     public static int Run(HelpQuery query, CliOptions options, string key, Terminal terminal)
     {
-        var result = query.Lookup(key, options.Kind);
+        var result = query.Lookup(key, options.Kind, options.DocSet);
         switch (result.Status)
         {
             case LookupStatus.Found:
@@ -61,11 +61,24 @@ public static class LookupCommand
                     {
                         terminal.Out.WriteLine($"Did you mean: {string.Join(", ", result.Candidates.Select(c => c.Key))}?");
                     }
+                    else if (SearchFallback(query, options, key) is { Count: > 0 } hits)
+                    {
+                        // No key is spelled like it: the text may still mention it.
+                        terminal.Out.WriteLine("Topics that mention it:");
+                        foreach (var h in hits)
+                        {
+                            terminal.Out.WriteLine($"  {SearchCommand.Line(h)}");
+                        }
+                        return ExitCodes.NotFound;
+                    }
                     terminal.Out.WriteLine($"Use pyhelp -k \"{key}\" to search the text.");
                 }
                 return ExitCodes.NotFound;
         }
     }
+
+    private static IReadOnlyList<Help.Core.Search.SearchHit> SearchFallback(HelpQuery query, CliOptions options, string key) =>
+        query.Search(new Help.Core.Search.SearchQuery(key, 5, options.Kind is { } k ? [k] : null, options.DocSet));
 
     /// <summary>Objects get a first line naming what they are, as pydoc's "Help on function run in module asyncio:"; prose does not.</summary>
     private static string Header(Topic topic, string asked) => topic.Kind switch

@@ -8,6 +8,7 @@ using Help.Indexer.Sources.Capture;
 using Help.Indexer.Sources.Inventory;
 using Help.Indexer.Sources.Markdown;
 using Help.Indexer.Sources.PydocTopics;
+using Help.Indexer.Sources.Rest;
 using Help.Indexer.Sources.Sphinx;
 using Help.Indexer.Writing;
 
@@ -61,6 +62,15 @@ public sealed class IndexBuild
                     break;
                 case SourceFormat.SphinxHtmlPage:
                     imported.AddRange(ImportSphinxPage(source.Path, diagnostics));
+                    break;
+                case SourceFormat.RestTree:
+                    var fromRest = RestSourceTree.ImportTree(source.Path, diagnostics);
+                    _progress($"Indexing {fromRest.Count} topics from the reST sources in {source.Path}");
+                    imported.AddRange(fromRest);
+                    break;
+                case SourceFormat.RestFile:
+                    _progress($"Indexing reST file {source.Path}");
+                    imported.AddRange(RestSourceTree.ImportFile(source.Path, diagnostics));
                     break;
                 case SourceFormat.PydocTopics:
                     imported.AddRange(ImportPydocTopics(source.Path, diagnostics));
@@ -143,6 +153,8 @@ public sealed class IndexBuild
     private static int Rank(SourceFormat format) => format switch
     {
         SourceFormat.SphinxHtmlTree or SourceFormat.SphinxHtmlPage => 0,
+        // The reST the HTML was built from reads the same, so it only fills what no HTML page covers.
+        SourceFormat.RestTree or SourceFormat.RestFile => 1,
         SourceFormat.PydocTopics => 2,
         SourceFormat.MarkdownTopic or SourceFormat.ContentFolder => 3,
         _ => 4,

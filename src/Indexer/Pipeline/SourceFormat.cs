@@ -1,6 +1,7 @@
 using System.Text;
 using Help.Indexer.Sources.Capture;
 using Help.Indexer.Sources.Markdown;
+using Help.Indexer.Sources.Rest;
 
 namespace Help.Indexer.Pipeline;
 
@@ -18,6 +19,10 @@ public enum SourceFormat
     ContentFolder,
     /// <summary>One Markdown topic file with front matter (<see cref="Sources.Markdown.MarkdownImporter"/>).</summary>
     MarkdownTopic,
+    /// <summary>A folder of reST sources: Sphinx's <c>_sources/</c> copy (<c>*.rst.txt</c>) or a project's <c>*.rst</c> (<see cref="Sources.Rest.RestSourceTree"/>).</summary>
+    RestTree,
+    /// <summary>One reST file (<c>.rst</c>, <c>.rst.txt</c>), or one captured from a blame view (<see cref="BlameCapture"/>).</summary>
+    RestFile,
 }
 
 /// <summary>Recognizes a source's format from what it contains.</summary>
@@ -39,14 +44,21 @@ public static class SourceDetector
             {
                 return (SourceFormat.SphinxHtmlTree, null);
             }
-            if (File.Exists(Path.Combine(path, "pydoc", "keys.json")) || Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories).Any())
+            // A reST tree may hold a README.md; it is still a reST tree, unless it is the tool's content folder.
+            var rest = RestSourceTree.IsTree(path);
+            if (File.Exists(Path.Combine(path, "pydoc", "keys.json")) || !rest && Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories).Any())
             {
                 return (SourceFormat.ContentFolder, null);
             }
+            // An HTML tree holds its _sources too: the HTML is the tree (_sources is indexed only when named itself).
             var page = Directory.EnumerateFiles(path, "*.html", SearchOption.AllDirectories).FirstOrDefault();
-            return page is not null && Detect(page) == SourceFormat.SphinxHtmlPage
-                ? (SourceFormat.SphinxHtmlTree, null)
-                : (SourceFormat.Unknown, "a folder with no Sphinx HTML pages, Markdown topics or pydoc key map");
+            if (page is not null && Detect(page) == SourceFormat.SphinxHtmlPage)
+            {
+                return (SourceFormat.SphinxHtmlTree, null);
+            }
+            return rest
+                ? (SourceFormat.RestTree, null)
+                : (SourceFormat.Unknown, "a folder with no Sphinx HTML pages, reST sources, Markdown topics or pydoc key map");
         }
         if (!File.Exists(path))
         {
@@ -62,6 +74,10 @@ public static class SourceDetector
         if (n == 0)
         {
             return (SourceFormat.Unknown, "empty file");
+        }
+        if (RestSourceTree.IsRestName(path) && head.IndexOf((byte)0) < 0)
+        {
+            return (SourceFormat.RestFile, null);
         }
         // A .pyc starts with a 2-byte magic number followed by "\r\n" (importlib._bootstrap_external).
         if (n >= 16 && head[2] == '\r' && head[3] == '\n')
@@ -87,6 +103,10 @@ public static class SourceDetector
         {
             return (SourceFormat.MarkdownTopic, null);
         }
+        if (BlameCapture.IsBlame(text))
+        {
+            return (SourceFormat.RestFile, null);
+        }
         if (LooksLikeDamagedTopicsTable(text))
         {
             return (SourceFormat.PydocTopics, null);
@@ -95,7 +115,7 @@ public static class SourceDetector
         {
             return (SourceFormat.Unknown, "not UTF-8 text, and not a format this indexer reads");
         }
-        return (SourceFormat.Unknown, "not a format this indexer reads (Sphinx HTML, pydoc topics table, Markdown topics, content folder)");
+        return (SourceFormat.Unknown, "not a format this indexer reads (Sphinx HTML, reST, pydoc topics table, Markdown topics, content folder)");
     }
 
     /// <summary>

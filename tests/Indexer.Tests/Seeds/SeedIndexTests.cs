@@ -10,7 +10,7 @@ namespace Help.Indexer.Tests.Seeds;
 /// the documentation is found, its doc set is read from the page itself, and none of the capture's
 /// noise reaches any topic.
 /// </summary>
-public sealed class SeedIndexTests(ITestOutputHelper output)
+public sealed partial class SeedIndexTests(ITestOutputHelper output)
 {
     public const string AsyncioSeed = "000_e3c284c6bf372ec4.txt";
     public const string FuturesSeed = "001_61682ea4a092a70a.txt";
@@ -29,6 +29,7 @@ public sealed class SeedIndexTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(HtmlSeeds))]
+    [InlineData(BlameSeed)]
     [InlineData(TopicsSeed)]
     public void Build_Seed_NoTopicContainsCaptureNoise(string seed)
     {
@@ -44,6 +45,7 @@ public sealed class SeedIndexTests(ITestOutputHelper output)
             {
                 Assert.False(shown.Contains(marker, StringComparison.Ordinal), $"{seed}: topic {topic.Key} shows capture noise '{marker}'");
             }
+            Assert.False(BlamePrefix().IsMatch(shown), $"{seed}: topic {topic.Key} shows a blame view's prefix:\n{shown}");
         }
     }
 
@@ -112,14 +114,35 @@ public sealed class SeedIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Build_BlameSeed_FuturesObjectsRecoveredAndTheCaptureReported()
+    {
+        using var index = BuiltIndex.Build(SeedPath(BlameSeed));
+        Report(BlameSeed, index);
+
+        var submit = index.Find("concurrent.futures.Executor.submit", TopicKind.Method);
+        Assert.NotNull(submit);
+        Assert.Equal("concurrent.futures.Executor", submit.Parent);
+        Assert.NotNull(index.Find("concurrent.futures", TopicKind.Module));
+        Assert.NotNull(index.Find("concurrent.futures.ThreadPoolExecutor", TopicKind.Class));
+        Assert.False(index.Result.AnySkipped);
+        Assert.All(index.Diagnostics, d => Assert.EndsWith(BlameSeed, d.Path, StringComparison.Ordinal));
+        Assert.Contains(index.Diagnostics, d => d.Message.Contains("blame view: line numbers on", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Detect_EverySeed_RecognizedByContent()
     {
         var seeds = Corpus.RequireSeeds();
         Assert.Equal(SourceFormat.SphinxHtmlPage, SourceDetector.Detect(Path.Combine(seeds, AsyncioSeed)));
         Assert.Equal(SourceFormat.SphinxHtmlPage, SourceDetector.Detect(Path.Combine(seeds, FuturesSeed)));
         Assert.Equal(SourceFormat.SphinxHtmlPage, SourceDetector.Detect(Path.Combine(seeds, ImpSeed)));
+        Assert.Equal(SourceFormat.RestFile, SourceDetector.Detect(Path.Combine(seeds, BlameSeed)));
         Assert.Equal(SourceFormat.PydocTopics, SourceDetector.Detect(Path.Combine(seeds, TopicsSeed)));
     }
+
+    /// <summary>A blame view's prefix: author, 7-digit commit and date run into the text, or a line number run into a directive.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9a-f]{7}\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}|\d\.\. [a-z-]+::|\[blame\]")]
+    private static partial System.Text.RegularExpressions.Regex BlamePrefix();
 
     private static string SeedPath(string seed) => Path.Combine(Corpus.RequireSeeds(), seed);
 

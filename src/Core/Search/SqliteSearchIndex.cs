@@ -5,7 +5,7 @@ namespace Help.Core.Search;
 /// <see cref="ISearchIndex"/> and <see cref="ISearchIndexWriter"/>, so the engine can be swapped.
 /// </summary>
 /// <remarks>
-/// <para>File layout, format version 1 (<c>meta</c> row <c>version</c>):</para>
+/// <para>File layout, format version 2 (<c>meta</c> row <c>version</c>):</para>
 /// <list type="bullet">
 /// <item><c>meta(name, value)</c>: <c>format</c> = <c>pyhelp-search</c>, <c>version</c>, <c>documents</c>,
 /// <c>tokenizer</c>.</item>
@@ -13,14 +13,17 @@ namespace Help.Core.Search;
 /// row per document, ids in the writer's sorted order; the short fields that ranking and filters read for
 /// every match. <c>exact_*</c> are the key, its last dotted part and the title with only their letters and digits, lower case, for the exact-name tier; <c>demoted</c> marks change logs
 /// and index pages.</item>
-/// <item><c>texts(id, name, signature, summary, body, name_parts, text_parts)</c>: the same ids, the text.
-/// <c>name</c> is key and title; the <c>*_parts</c> columns hold identifier parts (<c>ThreadPoolExecutor</c>:
-/// thread pool executor) of the names and of the text, cut at index time so the stock tokenizer finds them.</item>
-/// <item><c>fts</c>: an FTS5 table over <c>texts</c> (external content,
+/// <item><c>texts(id, name, signature, summary, body)</c>: the same ids, the text. <c>name</c> is key and
+/// title; <c>body</c> is UTF-8 compressed with Brotli, one stream per row.</item>
+/// <item><c>content</c>: a view over <c>texts</c> with the six columns FTS5 indexes: <c>body</c> inflated by the
+/// SQL function <c>pyhelp_inflate</c> (registered by the reader; other SQLite tools cannot make snippets), and
+/// <c>name_parts</c>, <c>text_parts</c> empty: they hold identifier parts (<c>ThreadPoolExecutor</c>: thread pool
+/// executor) of the names and of the text, cut at index time so the stock tokenizer finds them; they are
+/// indexed but never shown, so they are not stored.</item>
+/// <item><c>fts</c>: an FTS5 table over <c>content</c> (external content,
 /// https://sqlite.org/fts5.html#external_content_tables), its six columns in that order; tokenizer
-/// <c>porter unicode61 remove_diacritics 2</c>; a prefix index for 3 characters, which makes the shortest
-/// prefix the reader asks for fast (FTS5 uses a prefix index only for prefixes of exactly its length; longer
-/// prefixes match few enough words not to need one).</item>
+/// <c>porter unicode61 remove_diacritics 2</c>; no prefix index (on the Python docs it was 40% of the
+/// full-text index and saved a few milliseconds on three-letter prefixes).</item>
 /// </list>
 /// <para>
 /// Compatibility: a reader accepts only its own version. Any change to the columns, the tokenizer or the

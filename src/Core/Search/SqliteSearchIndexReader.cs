@@ -273,6 +273,8 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // FTS5 reads the text of the rows it makes snippets for through the `content` view, which calls this.
+        connection.CreateFunction<byte[]?, string>(SqliteSearchSchema.InflateFunction, StoredText.Inflate, isDeterministic: true);
         return connection;
     }
 

@@ -99,7 +99,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
         using var doc = Command(connection, transaction, SqliteSearchSchema.InsertDoc,
             "$id", "$kind", "$docset", "$demoted", "$exactKey", "$exactLeaf", "$exactTitle", "$key", "$title", "$source");
         using var text = Command(connection, transaction, SqliteSearchSchema.InsertText,
-            "$id", "$name", "$signature", "$summary", "$body", "$nameParts", "$textParts");
+            "$id", "$name", "$signature", "$summary", "$storedBody");
         using var fts = Command(connection, transaction, SqliteSearchSchema.InsertFts,
             "$id", "$name", "$signature", "$summary", "$body", "$nameParts", "$textParts");
 
@@ -129,6 +129,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
                 ["$signature"] = signature,
                 ["$summary"] = summary,
                 ["$body"] = body,
+                ["$storedBody"] = StoredText.Compress(body),
                 ["$nameParts"] = SearchText.IdentifierPartsOf(name + "\n" + signature),
                 ["$textParts"] = SearchText.IdentifierPartsOf(summary + "\n" + body),
             };

@@ -6,7 +6,7 @@ internal static class SqliteSearchSchema
     public const string Format = "pyhelp-search";
 
     /// <summary>Raise on any change to the layout, the tokenizer or the meaning of a column.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>
     /// Porter stemming over unicode61 (https://sqlite.org/fts5.html#porter_tokenizer): <c>running</c> finds
@@ -20,8 +20,15 @@ internal static class SqliteSearchSchema
     public const int SummaryColumn = 2;
     public const int BodyColumn = 3;
 
+    /// <summary>The SQL function that turns a stored body back into text; the reader registers it on each connection.</summary>
+    public const string InflateFunction = "pyhelp_inflate";
+
     // Two tables for one document: ranking joins every match to `docs`, so it holds only the short fields
-    // ranking and filters read; the long text lives in `texts`, which FTS5 reads only for snippets.
+    // ranking and filters read; the text lives in `texts`, which FTS5 reads only for snippets.
+    // Size (measured on python3.11-doc, bench/README.md): the body is most of the text, so it is stored
+    // Brotli-compressed and inflated by the `content` view FTS5 reads; the identifier-part columns are
+    // indexed but never shown, so the view gives them empty; and there is no prefix index, which cost 40%
+    // of the full-text index for a few milliseconds on three-letter prefixes.
     public const string Create = $"""
         CREATE TABLE meta(
             name TEXT PRIMARY KEY NOT NULL,
@@ -44,15 +51,15 @@ internal static class SqliteSearchSchema
             name TEXT NOT NULL,
             signature TEXT,
             summary TEXT,
-            body TEXT NOT NULL,
-            name_parts TEXT NOT NULL,
-            text_parts TEXT NOT NULL
+            body BLOB NOT NULL
         );
+        CREATE VIEW content AS
+            SELECT id, name, signature, summary, {InflateFunction}(body) AS body, '' AS name_parts, '' AS text_parts
+            FROM texts;
         CREATE VIRTUAL TABLE fts USING fts5(
             name, signature, summary, body, name_parts, text_parts,
-            content='texts', content_rowid='id',
-            tokenize='{Tokenizer}',
-            prefix='3'
+            content='content', content_rowid='id',
+            tokenize='{Tokenizer}'
         );
         """;
 
@@ -62,8 +69,8 @@ internal static class SqliteSearchSchema
         """;
 
     public const string InsertText = """
-        INSERT INTO texts(id, name, signature, summary, body, name_parts, text_parts)
-        VALUES ($id, $name, $signature, $summary, $body, $nameParts, $textParts)
+        INSERT INTO texts(id, name, signature, summary, body)
+        VALUES ($id, $name, $signature, $summary, $storedBody)
         """;
 
     // External content tables are not kept in step by FTS5 itself: each row is indexed explicitly.

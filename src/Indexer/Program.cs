@@ -2,7 +2,7 @@ using Help.Core.Index;
 using Help.Indexer.Export;
 using Help.Indexer.Pipeline;
 
-// Help.Indexer build  [--index DIR] [--source PATH]...
+// Help.Indexer build  [--index DIR] [--source PATH]... [--force]  (does nothing when the sources are unchanged)
 //   exit codes: 0 built, 1 built but some sources were skipped, 2 usage error, 3 failed.
 // Help.Indexer export --format pydoc|json|docset|inventory --out PATH [--index DIR] [--docset ID] [--keys FILE]
 //   exit codes: 0 written, 2 usage error, 3 no index (or the output could not be written).
@@ -15,7 +15,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Help.Indexer build [--index DIR] [--source PATH]... [--config FILE]");
+    Console.Error.WriteLine("usage: Help.Indexer build [--index DIR] [--source PATH]... [--config FILE] [--force]");
     Console.Error.WriteLine("       " + ExportCommand.Usage["usage: ".Length..]);
     return 2;
 }
@@ -25,6 +25,7 @@ static int Build(string[] args)
     var sources = new List<string>();
     string? indexDir = null;
     string? configPath = null;
+    var force = false;
     for (var i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -37,6 +38,9 @@ static int Build(string[] args)
                 break;
             case "--config" when i + 1 < args.Length:
                 configPath = args[++i];
+                break;
+            case "--force":
+                force = true;
                 break;
             default:
                 Console.Error.WriteLine($"Help.Indexer: unknown argument {args[i]}");
@@ -55,6 +59,14 @@ static int Build(string[] args)
         // Before anything is built: the current index stays as it is.
         Console.Error.WriteLine($"Help.Indexer: {e.Message}");
         return 2;
+    }
+    // Unchanged sources: nothing to do (a stat per folder of the sources, well under a second). A config
+    // can change doc sets without changing paths, so a build from one always runs.
+    if (!force && configPath is null
+        && IndexFreshness.WhyRebuild(folder, defaults ? [] : paths.Select(p => p.Path).ToList()) is null)
+    {
+        Console.WriteLine($"up to date: {folder.CurrentGeneration()} (--force rebuilds)");
+        return 0;
     }
     try
     {

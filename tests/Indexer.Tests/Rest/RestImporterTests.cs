@@ -200,6 +200,15 @@ public sealed class RestImporterTests
     }
 
     [Fact]
+    public void ImportFile_ClassWithTwoSignatures_MethodsNestInTheLastAsSphinxDoes()
+    {
+        var topics = Importer.ImportFile("t.rst", "Top\n===\n\n.. class:: pot(size)\n           pan(size)\n\n   Holds food.\n\n   .. method:: stir()\n\n      Moves the food.\n",
+            Spam, null, new Diagnostics());
+        Assert.Equal(TopicKind.Method, Get(topics, "pan.stir").Kind);
+        Assert.DoesNotContain(topics, t => t.Key == "pot.stir");
+    }
+
+    [Fact]
     public void ImportFile_EmptyText_SkippedWithReason()
     {
         var diagnostics = new Diagnostics();

@@ -228,14 +228,17 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
         var noIndex = options.ContainsKey("noindex") || options.ContainsKey("no-index");
         var role = "py:" + directive;
         var record = new RestDescriptionRecord(role, parser.CurrentDescription, parser.CurrentSection);
-        string? firstPrefix = null;
-        string? firstFullName = null;
+        // Sphinx nests content in the last signature's names (self.names[-1]): `set` then `frozenset` nests in frozenset.
+        string? lastPrefix = null;
+        string? lastFullName = null;
         foreach (var signature in JoinContinuations(args))
         {
             var (text, fullName, namePrefix) = SignatureText(directive, signature, module, options);
             record.Signatures.Add(new Signature(text, noIndex || fullName is null ? null : (module is { Length: > 0 } ? module + "." : "") + fullName));
-            firstFullName ??= fullName;
-            firstPrefix ??= namePrefix;
+            if (fullName is not null)
+            {
+                (lastFullName, lastPrefix) = (fullName, namePrefix);
+            }
         }
         parser.Records.Add(record);
 
@@ -244,13 +247,13 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
         var outerClass = _class;
         var outerModule = parser.References.Module;
         var nests = directive is "class" or "exception";
-        if (nests && firstFullName is not null)
+        if (nests && lastFullName is not null)
         {
-            _class = firstFullName;
+            _class = lastFullName;
         }
-        else if (firstPrefix is { Length: > 0 })
+        else if (lastPrefix is { Length: > 0 })
         {
-            _class = firstPrefix.TrimEnd('.');
+            _class = lastPrefix.TrimEnd('.');
         }
         parser.References.Module = module;
         var blocksInside = ParseContent(record, content, depth);

@@ -19,6 +19,9 @@ public sealed record BuildResult(string Generation, int TopicCount, IReadOnlyDic
     IReadOnlyList<Diagnostic> Diagnostics, TimeSpan Elapsed)
 {
     public bool AnySkipped => Diagnostics.Any(d => d.Level == DiagnosticLevel.Skipped);
+
+    /// <summary>HTML pages parsed by this build; the others of their trees came unchanged from <see cref="PageCache"/>.</summary>
+    public int PagesRead { get; init; }
 }
 
 /// <summary>
@@ -30,6 +33,7 @@ public sealed class IndexBuild
     private static readonly SphinxHtmlImporter Sphinx = new();
     private static readonly TextRenderer Renderer = new();
     private readonly Action<string> _progress;
+    private int _pagesRead;
 
     /// <param name="progress">Receives one line per step (the CLI prints them on stderr).</param>
     public IndexBuild(Action<string>? progress = null) => _progress = progress ?? (_ => { });
@@ -46,6 +50,10 @@ public sealed class IndexBuild
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new Diagnostics();
+        // Pages whose files did not change since the current generation are taken from its cache.
+        var previousPages = PageCache.Load(folder.CurrentGeneration());
+        var pages = new PageCache();
+        _pagesRead = 0;
 
         // Imported in priority order: on a clash of (doc set, key, kind) the first wins, so the HTML,
         // the richest form, is kept, and pydoc's topics table only fills in what the HTML lacks.
@@ -58,7 +66,7 @@ public sealed class IndexBuild
             switch (source.Format)
             {
                 case SourceFormat.SphinxHtmlTree:
-                    imported.AddRange(ImportSphinxTree(source.Path, diagnostics));
+                    imported.AddRange(ImportSphinxTree(source.Path, diagnostics, previousPages, pages));
                     break;
                 case SourceFormat.SphinxHtmlPage:
                     imported.AddRange(ImportSphinxPage(source.Path, diagnostics));
@@ -146,8 +154,12 @@ public sealed class IndexBuild
             TopicsByKind = byKind,
             Diagnostics = diagnostics.Items.Select(d => d.ToString()).ToList(),
         };
-        var generation = IndexPublisher.Publish(folder, dir => WriteArtifacts(dir, valid, manifest));
-        return new BuildResult(generation, valid.Count, byKind, diagnostics.Items, clock.Elapsed);
+        var generation = IndexPublisher.Publish(folder, dir =>
+        {
+            WriteArtifacts(dir, valid, manifest);
+            pages.Write(dir);
+        });
+        return new BuildResult(generation, valid.Count, byKind, diagnostics.Items, clock.Elapsed) { PagesRead = _pagesRead };
     }
 
     private static int Rank(SourceFormat format) => format switch
@@ -165,7 +177,7 @@ public sealed class IndexBuild
         .Select(g => g.First())
         .ToList();
 
-    private IEnumerable<Topic> ImportSphinxTree(string root, Diagnostics diagnostics)
+    private IEnumerable<Topic> ImportSphinxTree(string root, Diagnostics diagnostics, PageCache previous, PageCache next)
     {
         SphinxInventory? inventory = null;
         var inventoryPath = Path.Combine(root, "objects.inv");
@@ -180,13 +192,34 @@ public sealed class IndexBuild
         }
         var docSet = SphinxDocTree.DetectDocSet(root, inventory);
         var pages = SphinxDocTree.Pages(root).ToList();
-        _progress($"Indexing {docSet.Id}: {pages.Count} pages in {root}");
+        var treeStamp = PageCache.TreeStamp(root, docSet);
+        var stamps = pages.Select(p => PageCache.PageStamp(root, p, treeStamp)).ToList();
+        var cached = pages.Select((p, i) => previous.Find(Path.Combine(root, p), stamps[i])).ToList();
+        var toRead = cached.Count(c => c is null);
+        _progress(toRead == pages.Count
+            ? $"Indexing {docSet.Id}: {pages.Count} pages in {root}"
+            : $"Indexing {docSet.Id}: {toRead} of {pages.Count} pages in {root} changed; the others come from the last build");
         var results = new IReadOnlyList<Topic>[pages.Count];
         var done = 0;
         Parallel.For(0, pages.Count, i =>
         {
             var path = Path.Combine(root, pages[i]);
-            results[i] = ReadPage(path, pages[i], docSet, inventory, diagnostics);
+            var entry = cached[i];
+            if (entry is null)
+            {
+                // Reported per page first, so that the cache can replay exactly what this page said.
+                var own = new Diagnostics();
+                var topics = ReadPage(path, pages[i], docSet, inventory, own);
+                entry = new PageCache.Entry(stamps[i], own.Items, topics);
+                Interlocked.Increment(ref _pagesRead);
+            }
+            foreach (var d in entry.Diagnostics)
+            {
+                if (d.Level == DiagnosticLevel.Skipped) diagnostics.Skip(d.Path, d.Message);
+                else diagnostics.Warn(d.Path, d.Message);
+            }
+            next.Add(path, entry);
+            results[i] = entry.Topics;
             PageProgress?.Invoke(Interlocked.Increment(ref done), pages.Count);
         });
         return results.SelectMany(r => r);

@@ -1,0 +1,81 @@
+using Xunit;
+using Help.Core.Index;
+using Help.Indexer.Pipeline;
+using Help.Tests.Shared;
+
+namespace Help.Indexer.Tests.Pipeline;
+
+/// <summary>A build re-reads only the pages that changed since the current generation, and its index is the one a full build makes.</summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private static readonly string Fixture = Path.Combine(Corpus.RepoRoot, "tests", "Indexer.Tests", "Export", "Fixtures", "docs");
+    private readonly string _root = Directory.CreateTempSubdirectory("pyhelp-incremental-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Run_NothingChanged_ReadsNoPageAndWritesTheSameIndex()
+    {
+        var docs = CopyTree();
+        var folder = new IndexFolder(Path.Combine(_root, "index"));
+        var first = new IndexBuild().Run(folder, [docs], defaultSources: false);
+
+        var second = new IndexBuild().Run(folder, [docs], defaultSources: false);
+
+        Assert.True(first.PagesRead > 0);
+        Assert.Equal(0, second.PagesRead);
+        AssertSameIndex(first.Generation, second.Generation);
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+    }
+
+    [Fact]
+    public void Run_OnePageChanged_ReadsOnlyThatPageAndMatchesAFullBuild()
+    {
+        var docs = CopyTree();
+        var folder = new IndexFolder(Path.Combine(_root, "index"));
+        new IndexBuild().Run(folder, [docs], defaultSources: false);
+        var page = Directory.EnumerateFiles(docs, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(page, File.ReadAllText(page).Replace("</p>", " Changed.</p>"));
+
+        var incremental = new IndexBuild().Run(folder, [docs], defaultSources: false);
+        var full = new IndexBuild().Run(new IndexFolder(Path.Combine(_root, "full")), [docs], defaultSources: false);
+
+        Assert.Equal(1, incremental.PagesRead);
+        AssertSameIndex(full.Generation, incremental.Generation);
+    }
+
+    [Fact]
+    public void Run_DamagedCache_ReadsEveryPageAgain()
+    {
+        var docs = CopyTree();
+        var folder = new IndexFolder(Path.Combine(_root, "index"));
+        var first = new IndexBuild().Run(folder, [docs], defaultSources: false);
+        File.WriteAllBytes(Path.Combine(first.Generation, PageCache.FileName), [1, 2, 3]);
+
+        var second = new IndexBuild().Run(folder, [docs], defaultSources: false);
+
+        Assert.Equal(first.PagesRead, second.PagesRead);
+        AssertSameIndex(first.Generation, second.Generation);
+    }
+
+    private string CopyTree()
+    {
+        var target = Path.Combine(_root, "docs");
+        foreach (var file in Directory.EnumerateFiles(Fixture, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(Fixture, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+        return target;
+    }
+
+    private static void AssertSameIndex(string expectedGeneration, string actualGeneration)
+    {
+        foreach (var name in (string[])[TopicsTableFormat.FileName, IndexFolder.SearchFileName])
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(expectedGeneration, name)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(actualGeneration, name))), $"{name} differs");
+        }
+    }
+}

@@ -24,36 +24,60 @@ public static class IndexSession
     private static HelpIndex Open(CliOptions options, Func<BuildProgress> progress)
     {
         var folder = IndexFolder.Resolve(options.IndexDir);
-        var why = options.Rebuild ? "--rebuild was given" : IndexFreshness.WhyRebuild(folder, options.Sources);
-        if (why is not null)
+        var reason = options.Rebuild ? new RebuildReason("--rebuild was given", Damaged: false) : IndexFreshness.Check(folder, options.Sources);
+        if (reason is not null)
         {
-            Build(folder, options.Sources, why, progress);
+            Build(folder, options.Sources, reason.Message, progress, reason.Damaged);
         }
         try
         {
             return OpenCurrent(folder);
         }
-        catch (InvalidDataException e) when (why is null)
+        catch (InvalidDataException e) when (reason is null)
         {
             // A damaged or foreign index: rebuild once rather than fail.
-            Build(folder, options.Sources, e.Message, progress);
+            Build(folder, options.Sources, e.Message, progress, damaged: true);
             return OpenCurrent(folder);
         }
+    }
+
+    /// <summary>
+    /// Rebuilds after damage that only showed while answering (a record's checksum, the search index past
+    /// its header), then opens the new index.
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">There is no index to use.</exception>
+    public static HelpIndex Reopen(CliOptions options, Terminal terminal, string damage)
+    {
+        var folder = IndexFolder.Resolve(options.IndexDir);
+        Build(folder, options.Sources, damage, () => BuildProgress.For(terminal), damaged: true);
+        return OpenCurrent(folder);
     }
 
     private static HelpIndex OpenCurrent(IndexFolder folder)
     {
         var generation = folder.CurrentGeneration()
             ?? throw new IndexUnavailableException($"no index in {folder.Root}");
-        return HelpIndex.Open(generation);
+        try
+        {
+            return HelpIndex.Open(generation);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IndexUnavailableException($"cannot read the index in {generation}: {e.Message}");
+        }
     }
 
     // Kept apart so that a lookup on a fresh index never loads the indexer's code.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Build(IndexFolder folder, IReadOnlyList<string> requested, string why, Func<BuildProgress> makeProgress)
+    private static void Build(IndexFolder folder, IReadOnlyList<string> requested, string why, Func<BuildProgress> makeProgress, bool damaged)
     {
         var sources = requested.Count > 0 ? requested : DefaultSources.Find();
         using var progress = makeProgress();
+        if (damaged)
+        {
+            // Said even where progress is quiet: the user should know their index was broken.
+            progress.Problem($"rebuilding the index: {why}");
+        }
         progress.Start(why);
         try
         {

@@ -6,6 +6,15 @@ namespace Help.Core.Index;
 public static class IndexFreshness
 {
     /// <summary>
+    /// Why a build is needed, or null when the current generation is usable as it is;
+    /// <see cref="RebuildReason.Damaged"/> tells damage (worth telling the user) from staleness.
+    /// </summary>
+    public static RebuildReason? Check(IndexFolder folder, IReadOnlyList<string> requestedSources) =>
+        WhyRebuild(folder, requestedSources) is { } why ? new RebuildReason(why, why.StartsWith(DamagedPrefix, StringComparison.Ordinal)) : null;
+
+    private const string DamagedPrefix = "the index is damaged: ";
+
+    /// <summary>
     /// The reason a build is needed, or null when the current generation is usable as it is.
     /// <paramref name="requestedSources"/> empty means the defaults.
     /// </summary>
@@ -24,6 +33,11 @@ public static class IndexFreshness
         if (manifest.Version != IndexManifest.CurrentVersion)
         {
             return $"the index was built by another version of this tool (format {manifest.Version}, now {IndexManifest.CurrentVersion})";
+        }
+        // Lengths and the search database's header only: the topics table checks its own checksums when opened.
+        if (IndexIntegrity.QuickCheck(generation) is { } damage)
+        {
+            return DamagedPrefix + damage;
         }
         if (requestedSources.Count > 0)
         {
@@ -47,6 +61,9 @@ public static class IndexFreshness
         return null;
     }
 }
+
+/// <summary>Why the index is built again: <paramref name="Message"/> for the user; <paramref name="Damaged"/> when it is broken, not merely stale.</summary>
+public sealed record RebuildReason(string Message, bool Damaged);
 
 /// <summary>
 /// The three fields of <c>manifest.json</c> a freshness check reads, parsed with <see cref="Utf8JsonReader"/>.

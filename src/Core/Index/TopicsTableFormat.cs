@@ -16,10 +16,14 @@ namespace Help.Core.Index;
 /// 32      8    offset of the key index (K entries of <see cref="KeyEntrySize"/> bytes)
 /// 40      8    offset of the name index (K entries of 4 bytes)
 /// 48      8    offset of the key strings (UTF-8, referenced by the key index)
-/// 56      8    offset of the record index (N entries: u64 offset from the records start, u32 length)
+/// 56      8    offset of the record index (N entries of <see cref="RecordEntrySize"/> bytes)
 /// 64      8    offset of the records (each a Brotli-compressed <see cref="TopicCodec"/> encoding)
 /// 72      8    total file length, to detect truncation
-/// 80           end of header
+/// 80      4    CRC-32C of the directory: every byte from the doc set names to the records
+/// 84      4    CRC-32C of the records
+/// 88      4    reserved (0)
+/// 92      4    CRC-32C of bytes 0-91 of the header
+/// 96           end of header
 /// </code>
 /// Key index entry (16 bytes): u32 string offset, u16 string length, u8 kind, u8 flags (bit 0: alias),
 /// u32 topic ordinal, u16 doc set ordinal, u16 reserved. Entries are sorted by the key folded to lower case,
@@ -27,17 +31,28 @@ namespace Help.Core.Index;
 /// exact and case-insensitive keys without loading the table.
 /// Name index entry: u32 key index ordinal, sorted the same way by the key's last dotted component, so
 /// that <c>submit</c> finds <c>concurrent.futures.Executor.submit</c>.
+/// Record index entry (16 bytes): u64 offset from the records start, u32 length, u32 CRC-32C of the record.
 /// Doc set names: u16 length then UTF-8 bytes each. Records are in key order of their topics.
+/// <para>
+/// Integrity (format 4): the checksums are <see cref="Crc32C"/>. A reader checks the header and the
+/// directory when it opens the table (a few MB at most, read once into memory for the lookups anyway)
+/// and each record's own checksum when it reads that record, so a lookup never hashes the whole file;
+/// <see cref="TopicsTable.Verify"/> also checks the records as a whole. Any mismatch is an
+/// <see cref="InvalidDataException"/>: the table is rebuilt from its sources, never repaired.
+/// </para>
 /// The same sources always give the same bytes: no timestamps, ordinal sorting throughout.
 /// </remarks>
 public static class TopicsTableFormat
 {
     public const string FileName = "topics.tbl";
     public static ReadOnlySpan<byte> Magic => "PYHELPTT"u8;
-    public const int Version = 3;
-    public const int HeaderSize = 80;
+    public const int Version = 4;
+    public const int HeaderSize = 96;
     public const int KeyEntrySize = 16;
-    public const int RecordEntrySize = 12;
+    public const int RecordEntrySize = 16;
+
+    /// <summary>Where the header's checksums sit (see the layout above).</summary>
+    public const int DirectoryCrcOffset = 80, RecordsCrcOffset = 84, HeaderCrcOffset = 92;
     public const byte AliasFlag = 1;
 
     /// <summary>The case-insensitive form keys are sorted and compared by.</summary>

@@ -27,6 +27,10 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
     private static readonly string ObjectKinds = string.Join(", ", Enum.GetValues<TopicKind>()
         .Where(k => TopicKinds.Priority(k) <= TopicKinds.Priority(TopicKind.Method)).Select(k => (int)k));
 
+    // SQLITE_CORRUPT and SQLITE_NOTADB (https://sqlite.org/rescode.html).
+    private const int SqliteCorrupt = 11, SqliteNotADatabase = 26;
+
+    private readonly string _path;
     private readonly string _connectionString;
     private readonly SearchRanking _ranking;
     // SqliteConnection is not thread-safe: each search takes an idle connection or opens one, and gives it
@@ -43,6 +47,7 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
             throw new FileNotFoundException($"No search index at {full}.", full);
         }
         _ranking = ranking;
+        _path = full;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = full,
@@ -94,6 +99,11 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
                     .Take(limit - rows.Count));
             }
             return WithSnippets(connection, rows, parsed);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            // Damage past the header shows only when a query reaches it: report it as the damaged index it is.
+            throw new InvalidDataException($"{_path}: the search index is damaged ({e.Message}); rebuild the index.", e);
         }
         finally
         {

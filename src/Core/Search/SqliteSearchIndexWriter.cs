@@ -81,6 +81,13 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
         // then drop the pages the merge freed.
         Execute(connection, "INSERT INTO fts(fts) VALUES('optimize');");
         Execute(connection, "VACUUM;");
+        // A file that does not check out is never published (https://sqlite.org/pragma.html#pragma_quick_check).
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA quick_check;";
+        if (check.ExecuteScalar() as string is not "ok" and var problem)
+        {
+            throw new InvalidDataException($"{_buildPath}: the new search index fails SQLite's quick_check: {problem}");
+        }
     }
 
     private void InsertDocuments(SqliteConnection connection, SqliteTransaction transaction)

@@ -15,6 +15,7 @@ public sealed class IndexGenerations : IDisposable
     private readonly long _checkIntervalMs;
     private Generation _current;
     private long _nextCheck;
+    private string? _rejected;
 
     private IndexGenerations(IndexFolder folder, Generation first, TimeSpan checkInterval)
     {
@@ -67,7 +68,7 @@ public sealed class IndexGenerations : IDisposable
             }
             Volatile.Write(ref _nextCheck, Environment.TickCount64 + _checkIntervalMs);
             var dir = _folder.CurrentGeneration();
-            if (dir is null || dir == _current.Directory)
+            if (dir is null || dir == _current.Directory || dir == _rejected)
             {
                 return;
             }
@@ -76,7 +77,15 @@ public sealed class IndexGenerations : IDisposable
             {
                 next = new Generation(dir);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (InvalidDataException e)
+            {
+                // Damaged: keep answering from the one we have, and do not check it again every interval
+                // (a full check reads every byte); the next build publishes another folder.
+                _rejected = dir;
+                Console.Error.WriteLine($"Help.Server: {e.Message}; still answering from {_current.Name}");
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // A generation that cannot be read yet (or at all): keep answering from the one we have.
                 return;
@@ -106,6 +115,12 @@ public sealed class IndexGenerations : IDisposable
         {
             Directory = directory;
             Name = Path.GetFileName(directory);
+            // Every byte checked once per generation (tens of ms for the Python docs): a server answers for
+            // hours from what it opened, so damage is found here rather than by some request later.
+            if (IndexIntegrity.FullCheck(directory) is { } damage)
+            {
+                throw new InvalidDataException($"the index in {directory} is not usable: {damage}");
+            }
             _index = HelpIndex.Open(directory);
             Query = new HelpQuery(_index);
             _sourceRoots = new Lazy<IReadOnlyList<string>>(() =>

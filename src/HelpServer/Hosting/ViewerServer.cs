@@ -35,10 +35,11 @@ public static class ViewerServer
     public static async Task<int> ServeAsync(IndexFolder folder, int port, TextWriter stdout, TextWriter stderr,
         Action<string>? onListening, CancellationToken stop)
     {
-        await using var viewer = await TryStartAsync(folder, port, stderr, stop);
+        var (started, failure) = await TryStartAsync(folder, port, stderr, stop);
+        await using var viewer = started;
         if (viewer is null)
         {
-            return folder.CurrentGeneration() is null ? ExitNoIndex : ExitCannotListen;
+            return failure;
         }
         stdout.WriteLine(viewer.Url);
         stdout.Flush();
@@ -47,21 +48,23 @@ public static class ViewerServer
         return ExitOk;
     }
 
-    private static async Task<RunningViewer?> TryStartAsync(IndexFolder folder, int port, TextWriter stderr, CancellationToken stop)
+    private static async Task<(RunningViewer? Viewer, int Failure)> TryStartAsync(IndexFolder folder, int port, TextWriter stderr, CancellationToken stop)
     {
         try
         {
-            return await StartAsync(folder, port, stop);
+            return (await StartAsync(folder, port, stop), ExitOk);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
+            // No index, or a damaged one: either way there is no index to serve.
             stderr.WriteLine($"Help.Server: {e.Message}");
+            return (null, ExitNoIndex);
         }
         catch (IOException e)
         {
             stderr.WriteLine($"Help.Server: cannot listen on 127.0.0.1:{port}: {e.Message} (--port 0 picks a free port)");
+            return (null, ExitCannotListen);
         }
-        return null;
     }
 
     /// <summary>Opens the index and starts listening; the caller owns the result.</summary>
@@ -110,6 +113,18 @@ public static class ViewerServer
             try
             {
                 await next(context);
+            }
+            catch (InvalidDataException e) when (!context.Response.HasStarted)
+            {
+                // Damage found past the checks made when the generation was opened (a file changed under us):
+                // the index, not the server, is at fault, and a rebuild fixes it.
+                Console.Error.WriteLine($"Help.Server: {context.Request.Path}: {e.Message}");
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.ContentType = "application/json; charset=utf-8";
+                context.Response.Headers.RetryAfter = "5";
+                await context.Response.WriteAsync(
+                    "{\"error\":\"the index is damaged; rebuild it (pyhelp --rebuild) and the viewer picks up the new one\"}\n");
             }
             catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Help.Core.Index;
 
@@ -8,12 +9,50 @@ namespace Help.Indexer.Writing;
 /// <see cref="IndexFolder"/>): a reader sees the old index or the new one, never half of one, and a
 /// build that fails or is killed leaves the current index as it was.
 /// </summary>
+/// <remarks>
+/// The order of the steps is what makes a kill at any moment harmless: everything is written into a
+/// <c>build-*</c> folder, sealed (<see cref="IndexSeal"/>), renamed to <c>gen-N</c>, and only then does
+/// <c>CURRENT</c> move, by renaming a new pointer file over it. A kill before that rename leaves
+/// <c>CURRENT</c> naming the previous generation, which no step touched; the next build removes the
+/// leftovers.
+/// <para>
+/// Fault injection, for the crash-safety tests: <c>HELP_INDEX_FAULT=STEP:ACTION</c>, STEP one of
+/// <see cref="FaultSteps"/>, ACTION <c>kill</c> (SIGKILL this process), <c>throw</c> (an I/O error) or
+/// <c>enospc</c> (an I/O error as a full disk gives). Unset, or naming no step, it does nothing.
+/// </para>
+/// </remarks>
 public static class IndexPublisher
 {
     private const string LockFile = "build.lock";
 
+    /// <summary>The environment variable of the fault injection hook (see the remarks).</summary>
+    public const string FaultVariable = "HELP_INDEX_FAULT";
+
+    /// <summary>The steps of a publish where a fault can be injected, in order.</summary>
+    public static readonly IReadOnlyList<string> FaultSteps =
+        ["build-started", "files-written", "sealed", "generation-moved", "pointer-written", "swapped"];
+
+    /// <summary>errno ENOSPC, which .NET on Unix puts in <see cref="Exception.HResult"/> of the <see cref="IOException"/>.</summary>
+    private const int NoSpaceErrno = 28;
+
     /// <summary>Runs <paramref name="write"/> into a fresh folder, then makes that folder current. Returns its path.</summary>
+    /// <exception cref="IOException">
+    /// The folder cannot be written (read-only, full, not a folder): the message names it, and the current
+    /// generation is left as it was.
+    /// </exception>
     public static string Publish(IndexFolder folder, Action<string> write)
+    {
+        try
+        {
+            return PublishUnguarded(folder, write);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(WriteFailure(folder, e), e);
+        }
+    }
+
+    private static string PublishUnguarded(IndexFolder folder, Action<string> write)
     {
         Directory.CreateDirectory(folder.Root);
         // One build at a time per index folder; a second one waits for the first.
@@ -24,15 +63,26 @@ public static class IndexPublisher
         Directory.CreateDirectory(building);
         try
         {
+            Fault("build-started");
             write(building);
+            Fault("files-written");
+            IndexSeal.Create(building).Write(building);
+            Fault("sealed");
             var generation = Path.Combine(folder.Root, NextGenerationName(folder));
             Directory.Move(building, generation);
+            Fault("generation-moved");
 
             // The swap: write the pointer aside, then rename it over the old one (atomic on POSIX).
             var pointer = Path.Combine(folder.Root, IndexFolder.CurrentPointer);
             var pointerTmp = pointer + ".tmp";
-            File.WriteAllText(pointerTmp, Path.GetFileName(generation) + "\n");
+            using (var tmp = new FileStream(pointerTmp, FileMode.Create, FileAccess.Write))
+            {
+                tmp.Write(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(generation) + "\n"));
+                tmp.Flush(flushToDisk: true);
+            }
+            Fault("pointer-written");
             File.Move(pointerTmp, pointer, overwrite: true);
+            Fault("swapped");
 
             RemoveOldGenerations(folder, keep: 2);
             return generation;
@@ -44,6 +94,40 @@ public static class IndexPublisher
         }
     }
 
+    /// <summary>What the user reads when the index cannot be written: the folder, and the cause in words.</summary>
+    private static string WriteFailure(IndexFolder folder, Exception e)
+    {
+        var cause = e switch
+        {
+            IOException { HResult: NoSpaceErrno } => "the disk is full",
+            UnauthorizedAccessException => "permission denied (read-only?)",
+            _ => e.Message,
+        };
+        var kept = folder.CurrentGeneration() is { } current ? $"; the previous index in {current} is unchanged" : "";
+        return $"cannot write the index in {folder.Root}: {cause}{kept}";
+    }
+
+    private static void Fault(string step)
+    {
+        var spec = Environment.GetEnvironmentVariable(FaultVariable);
+        if (string.IsNullOrEmpty(spec) || !spec.StartsWith(step + ":", StringComparison.Ordinal))
+        {
+            return;
+        }
+        switch (spec[(step.Length + 1)..])
+        {
+            case "kill":
+                // SIGKILL on Unix: no finally block, no flush, as an OOM kill or a power cut of the process.
+                Process.GetCurrentProcess().Kill();
+                Thread.Sleep(Timeout.Infinite);
+                break;
+            case "throw":
+                throw new IOException($"injected fault at {step}");
+            case "enospc":
+                throw new IOException($"No space left on device (injected at {step})", NoSpaceErrno);
+        }
+    }
+
     private static FileStream AcquireLock(string path)
     {
         for (var attempt = 0; ; attempt++)
@@ -52,7 +136,7 @@ public static class IndexPublisher
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (attempt < 600)
+            catch (IOException e) when (attempt < 600 && e.HResult != NoSpaceErrno)
             {
                 Thread.Sleep(100);
             }

@@ -51,7 +51,7 @@ public static class TopicsTableWriter
             .ThenBy(i => i)
             .ToArray();
 
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         using var w = new BinaryWriter(file, Encoding.UTF8);
         w.Write(new byte[TopicsTableFormat.HeaderSize]);
 
@@ -98,6 +98,7 @@ public static class TopicsTableWriter
         {
             w.Write(offset);
             w.Write(r.Length);
+            w.Write(Crc32C.Compute(r));
             offset += r.Length;
         }
 
@@ -122,6 +123,10 @@ public static class TopicsTableWriter
         BinaryPrimitives.WriteInt64LittleEndian(h[56..], recordIndexAt);
         BinaryPrimitives.WriteInt64LittleEndian(h[64..], recordsAt);
         BinaryPrimitives.WriteInt64LittleEndian(h[72..], length);
+        // Read back from the file, so the checksums cover the bytes as they were written.
+        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..], Crc32C.Compute(file.SafeFileHandle, docSetsAt, recordsAt - docSetsAt));
+        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..], Crc32C.Compute(file.SafeFileHandle, recordsAt, length - recordsAt));
+        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.HeaderCrcOffset..], Crc32C.Compute(h[..TopicsTableFormat.HeaderCrcOffset]));
         file.Position = 0;
         file.Write(h);
         file.Flush(flushToDisk: true);

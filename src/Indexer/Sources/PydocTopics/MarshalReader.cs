@@ -164,6 +164,11 @@ internal sealed class MarshalReader
 
     private object[] ReadItems(int count)
     {
+        // Every item takes at least its type byte: a larger count is damage, not a reason to allocate gigabytes.
+        if (count > _data.Length - _pos)
+        {
+            throw new MarshalFormatException($"offset {_pos}: {count} items wanted, {_data.Length - _pos} bytes left");
+        }
         var items = new object[count];
         for (var i = 0; i < count; i++)
         {
@@ -223,7 +228,9 @@ internal sealed class MarshalReader
     }
 
     private static double ParseDouble(string text) =>
-        double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new MarshalFormatException($"a float whose text is not a number ({text[..Math.Min(text.Length, 20)]})");
 
     private string ReadShortText() => Encoding.Latin1.GetString(ReadBytes(ReadByte()));
 

@@ -36,10 +36,18 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
     // SqliteConnection is not thread-safe: each search takes an idle connection or opens one, and gives it
     // back, so a server can search from many requests at once.
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    // At most this many searches run at once, each on its own connection with its own page cache: more
+    // would not run faster on the cores there are, and every connection kept would hold its cache
+    // (64 concurrent requests grew a server by 80 MB). The others wait their turn.
+    private static readonly int MaxConnections = Math.Max(2, Environment.ProcessorCount * 2);
+    private readonly SemaphoreSlim _slots = new(MaxConnections, MaxConnections);
     private volatile bool _disposed;
 
-    public SqliteSearchIndexReader(string path, SearchRanking ranking)
+    private readonly SearchBodySource? _bodies;
+
+    public SqliteSearchIndexReader(string path, SearchRanking ranking, SearchBodySource? bodies = null)
     {
+        _bodies = bodies;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -257,34 +265,51 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
 
     private SqliteConnection Rent()
     {
-        if (_idle.TryTake(out var connection))
+        _slots.Wait();
+        try
         {
-            return connection;
+            return _idle.TryTake(out var connection) ? connection : OpenConnection();
         }
-        return OpenConnection();
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
     }
 
     private void Return(SqliteConnection connection)
     {
-        if (_disposed)
+        try
         {
-            connection.Dispose();
-            return;
+            if (_disposed)
+            {
+                connection.Dispose();
+                return;
+            }
+            _idle.Add(connection);
+            // Dispose may have drained the bag between the check and the add.
+            if (_disposed && _idle.TryTake(out var late))
+            {
+                late.Dispose();
+            }
         }
-        _idle.Add(connection);
-        // Dispose may have drained the bag between the check and the add.
-        if (_disposed && _idle.TryTake(out var late))
+        finally
         {
-            late.Dispose();
+            _slots.Release();
         }
     }
+
+    /// <summary>What the writer indexed as the body: FTS5 finds the marked words by tokenizing it again, so it must be the same text.</summary>
+    private string BodyText(byte[]? stored, string key, long kind, string docSet) => stored is not null
+        ? StoredText.Inflate(stored)
+        : SearchText.Clean(_bodies?.Invoke(key, (TopicKind)kind, docSet));
 
     private SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         // FTS5 reads the text of the rows it makes snippets for through the `content` view, which calls this.
-        connection.CreateFunction<byte[]?, string>(SqliteSearchSchema.InflateFunction, StoredText.Inflate, isDeterministic: true);
+        connection.CreateFunction<byte[]?, string, long, string, string>(SqliteSearchSchema.BodyFunction, BodyText, isDeterministic: true);
         return connection;
     }
 

@@ -18,7 +18,9 @@ public sealed class HelpIndex : IDisposable
     {
         Directory = directory;
         Table = table;
-        _search = new Lazy<ISearchIndex>(() => SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName)));
+        // The indexer leaves bodies out of the search index (the table has them): snippets render them from here.
+        _search = new Lazy<ISearchIndex>(() => SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName),
+            (key, kind, docSet) => table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null));
     }
 
     public ISearchIndex Search => _search.Value;

@@ -1,4 +1,5 @@
 using Help.Core.Model;
+using Help.Core.Rendering.Text;
 
 namespace Help.Core.Search;
 
@@ -22,4 +23,12 @@ public sealed record SearchDocument(
     string? Signature,
     string? Summary,
     string Body,
-    string? Source);
+    string? Source)
+{
+    /// <summary>
+    /// The <see cref="Body"/> of a stored topic (nested topics already replaced by includes): its own blocks
+    /// as plain text. The indexer and the reader of an index without bodies both call this, so a snippet
+    /// is cut from the very text that was indexed.
+    /// </summary>
+    public static string BodyOf(IReadOnlyList<Block> storedBody) => TextRenderer.Default.RenderBlocks(storedBody, new TextRenderOptions());
+}

@@ -14,8 +14,12 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
     private readonly List<SearchDocument> _docs = [];
     private bool _done;
 
-    public SqliteSearchIndexWriter(string path)
+    private readonly bool _storeBodies;
+
+    /// <param name="storeBodies">False when the reader will be given the bodies (<see cref="SearchBodySource"/>).</param>
+    public SqliteSearchIndexWriter(string path, bool storeBodies = true)
     {
+        _storeBodies = storeBodies;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _path = Path.GetFullPath(path);
         _buildPath = _path + ".building";
@@ -136,7 +140,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
                 ["$signature"] = signature,
                 ["$summary"] = summary,
                 ["$body"] = body,
-                ["$storedBody"] = StoredText.Compress(body),
+                ["$storedBody"] = _storeBodies ? StoredText.Compress(body) : null,
                 ["$nameParts"] = SearchText.IdentifierPartsOf(name + "\n" + signature),
                 ["$textParts"] = SearchText.IdentifierPartsOf(summary + "\n" + body),
             };
@@ -155,6 +159,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
             ("version", SqliteSearchSchema.Version.ToString(CultureInfo.InvariantCulture)),
             ("documents", _docs.Count.ToString(CultureInfo.InvariantCulture)),
             ("tokenizer", SqliteSearchSchema.Tokenizer),
+            ("bodies", _storeBodies ? "stored" : "topics table"),
         };
         foreach (var (name, value) in rows)
         {

@@ -6,7 +6,7 @@ internal static class SqliteSearchSchema
     public const string Format = "pyhelp-search";
 
     /// <summary>Raise on any change to the layout, the tokenizer or the meaning of a column.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>
     /// Porter stemming over unicode61 (https://sqlite.org/fts5.html#porter_tokenizer): <c>running</c> finds
@@ -20,13 +20,18 @@ internal static class SqliteSearchSchema
     public const int SummaryColumn = 2;
     public const int BodyColumn = 3;
 
-    /// <summary>The SQL function that turns a stored body back into text; the reader registers it on each connection.</summary>
-    public const string InflateFunction = "pyhelp_inflate";
+    /// <summary>
+    /// The SQL function that gives a row's body text: the stored body inflated, or, when the index was written
+    /// without bodies, the text the reader's <see cref="SearchBodySource"/> renders from the topics table.
+    /// The reader registers it on each connection.
+    /// </summary>
+    public const string BodyFunction = "pyhelp_body";
 
     // Two tables for one document: ranking joins every match to `docs`, so it holds only the short fields
     // ranking and filters read; the text lives in `texts`, which FTS5 reads only for snippets.
     // Size (measured on python3.11-doc, bench/README.md): the body is most of the text, so it is stored
-    // Brotli-compressed and inflated by the `content` view FTS5 reads; the identifier-part columns are
+    // Brotli-compressed and inflated by the `content` view FTS5 reads, or not stored at all when the topics
+    // table beside the index holds it (the indexer's choice: 4.9 of 16.8 MB); the identifier-part columns are
     // indexed but never shown, so the view gives them empty; and there is no prefix index, which cost 40%
     // of the full-text index for a few milliseconds on three-letter prefixes.
     public const string Create = $"""
@@ -51,11 +56,12 @@ internal static class SqliteSearchSchema
             name TEXT NOT NULL,
             signature TEXT,
             summary TEXT,
-            body BLOB NOT NULL
+            body BLOB
         );
         CREATE VIEW content AS
-            SELECT id, name, signature, summary, {InflateFunction}(body) AS body, '' AS name_parts, '' AS text_parts
-            FROM texts;
+            SELECT t.id AS id, t.name AS name, t.signature AS signature, t.summary AS summary,
+                   {BodyFunction}(t.body, d.key, d.kind, d.docset) AS body, '' AS name_parts, '' AS text_parts
+            FROM texts AS t JOIN docs AS d ON d.id = t.id;
         CREATE VIRTUAL TABLE fts USING fts5(
             name, signature, summary, body, name_parts, text_parts,
             content='content', content_rowid='id',

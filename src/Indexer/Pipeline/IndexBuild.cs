@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Help.Core.Index;
 using Help.Core.Model;
 using Help.Core.Rendering;
-using Help.Core.Rendering.Text;
 using Help.Core.Search;
 using Help.Indexer.Sources.Capture;
 using Help.Indexer.Sources.Inventory;
@@ -31,7 +30,6 @@ public sealed record BuildResult(string Generation, int TopicCount, IReadOnlyDic
 public sealed class IndexBuild
 {
     private static readonly SphinxHtmlImporter Sphinx = new();
-    private static readonly TextRenderer Renderer = new();
     private readonly Action<string> _progress;
     private int _pagesRead;
 
@@ -333,14 +331,15 @@ public sealed class IndexBuild
         {
             var t = stored[i];
             // The topic's own text only: nested topics are indexed under their own keys.
-            var body = Renderer.RenderBlocks(t.Body, new TextRenderOptions());
+            var body = SearchDocument.BodyOf(t.Body);
             var original = byKey[(t.DocSet, t.Key, t.Kind)];
             var summaryBody = original.Body is [TopicInclude inc] && byKey.TryGetValue((t.DocSet, inc.Key, inc.Kind), out var target)
                 ? target.Body
                 : original.Body;
             documents[i] = new SearchDocument(t.Key, t.Kind, t.DocSet, t.Title, t.Signature, PlainText.Summary(summaryBody), body, t.Source);
         });
-        using (var writer = SqliteSearchIndex.Create(Path.Combine(dir, IndexFolder.SearchFileName)))
+        // Without bodies: the topics table beside it holds them, and HelpIndex hands them to the reader.
+        using (var writer = SqliteSearchIndex.CreateWithoutBodies(Path.Combine(dir, IndexFolder.SearchFileName)))
         {
             foreach (var d in documents)
             {

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The speed benchmark of issue 8: publishes the tool as ./build.ps1 publish does, then times it side by
+# side with pydoc and an empty console app published the same way (hyperfine), times a full index build
+# (/usr/bin/time -v for peak memory), a rebuild with nothing changed and one with one page changed, and
+# prints medians and ratios. Needs: dotnet, hyperfine, python3.11 and python3.11-doc (Debian packages).
+#
+#   bench/run.sh                 everything
+#   BENCH_RUNS=20 bench/run.sh   fewer hyperfine runs
+# Environment: BENCH_OUT (default /tmp/pyhelp-bench) holds the published tools, indexes and results;
+# BENCH_ARTIFACTS, when set, is passed to dotnet as --artifacts-path (keeps bin/obj out of the tree).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OUT=${BENCH_OUT:-/tmp/pyhelp-bench}
+RUNS=${BENCH_RUNS:-40}
+RID=${BENCH_RID:-linux-x64}
+DOCS=${BENCH_DOCS:-/usr/share/doc/python3.11/html}
+PYTHON=${BENCH_PYTHON:-/usr/bin/python3.11}
+ART=()
+if [[ -n "${BENCH_ARTIFACTS:-}" ]]; then ART=(--artifacts-path "$BENCH_ARTIFACTS"); fi
+mkdir -p "$OUT"
+
+say() { printf '\n== %s\n' "$*"; }
+median() { "$PYTHON" -c 'import json,sys,statistics as s; r=json.load(open(sys.argv[1]))["results"]; [print(f"{statistics:.1f}") for statistics in [s.median(x["times"])*1000 for x in r]]' "$1"; }
+
+say "machine"
+nproc; uptime
+
+say "publish (ReadyToRun, framework-dependent, as ./build.ps1 publish)"
+dotnet publish src/HelpCli -c Release -r "$RID" --self-contained false -o "$OUT/pyhelp" "${ART[@]}" | tail -1
+dotnet publish bench/EmptyApp -c Release -r "$RID" --self-contained false -o "$OUT/empty" "${ART[@]}" | tail -1
+PYHELP="$OUT/pyhelp/pyhelp"
+EMPTY="$OUT/empty/empty"
+INDEX="$OUT/index"
+
+say "index (built once if missing; the lookups below never build)"
+"$PYHELP" --index "$INDEX" --no-pager assert > /dev/null
+du -sb "$INDEX/$(cat "$INDEX/CURRENT")"/* | sed "s|$INDEX/||"
+
+say "lookup: pyhelp vs pydoc vs an empty app, one side-by-side run"
+hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$OUT/lookup.json" \
+  "$PYHELP --index $INDEX assert" \
+  "$PYTHON -m pydoc assert" \
+  "$PYHELP --index $INDEX asyncio.run" \
+  "$PYTHON -m pydoc asyncio.run" \
+  "$EMPTY"
+mapfile -t M < <(median "$OUT/lookup.json")
+"$PYTHON" - "${M[@]}" <<'EOF'
+import sys
+a, pa, r, pr, e = map(float, sys.argv[1:])
+print(f"medians (ms): pyhelp assert {a}, pydoc assert {pa}, pyhelp asyncio.run {r}, pydoc asyncio.run {pr}, empty app {e}")
+print(f"assert:      pyhelp/pydoc {a/pa:.2f} (target <= 0.8), pyhelp/empty {a/e:.2f} (target <= 1.3)")
+print(f"asyncio.run: pyhelp/pydoc {r/pr:.2f} (target <= 0.8), pyhelp/empty {r/e:.2f} (target <= 1.3)")
+EOF
+
+say "search: pyhelp -k vs pydoc -k"
+hyperfine -N --warmup 2 --runs "$(( RUNS < 10 ? RUNS : 10 ))" --export-json "$OUT/search.json" \
+  "$PYHELP --index $INDEX -k thread" \
+  "$PYTHON -m pydoc -k thread"
+mapfile -t S < <(median "$OUT/search.json")
+echo "medians (ms): pyhelp -k ${S[0]}, pydoc -k ${S[1]}; ratio $("$PYTHON" -c "print(f'{${S[0]}/${S[1]}:.3f}')") (target < 0.02)"
+
+say "full build (default sources: content/, $DOCS, topics.py)"
+BUILD="$OUT/build-index"
+rm -rf "$BUILD"
+/usr/bin/time -v "$OUT/pyhelp/Help.Indexer" build --index "$BUILD" 2> "$OUT/build.time" > /dev/null || true
+grep -E "Elapsed|Maximum resident|Percent of CPU" "$OUT/build.time"
+
+say "rebuild, no source changed"
+/usr/bin/time -f "%e s wall, %M KB peak" "$OUT/pyhelp/Help.Indexer" build --index "$BUILD"
+
+say "rebuild, one page changed (in a copy of the tree, replaced by rename as installs do)"
+TREE="$OUT/docs-copy"
+rm -rf "$TREE" && cp -r "$DOCS" "$TREE"
+CHANGED="$OUT/changed-index"
+rm -rf "$CHANGED"
+"$OUT/pyhelp/Help.Indexer" build --index "$CHANGED" --source "$TREE" > /dev/null 2>&1 || true
+PAGE="$TREE/library/textwrap.html"
+sed 's/Text wrapping and filling/Text wrapping and filling, changed/' "$PAGE" > "$PAGE.new" && mv "$PAGE.new" "$PAGE"
+/usr/bin/time -f "%e s wall, %M KB peak" "$OUT/pyhelp/Help.Indexer" build --index "$CHANGED" --source "$TREE" 2>&1 > /dev/null | tail -1
+
+say "index size against the HTML it came from"
+GEN="$INDEX/$(cat "$INDEX/CURRENT")"
+# What a lookup or a search reads; pages.cache only speeds up the next build (deleting it costs nothing else).
+idx=$(cat "$GEN"/topics.tbl "$GEN"/search.db "$GEN"/manifest.json "$GEN"/seal.json 2>/dev/null | wc -c)
+cache=$(wc -c < "$GEN/pages.cache" 2>/dev/null || echo 0)
+html=$(find -L "$DOCS" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print s}')
+tree=$(du -sbL "$DOCS" | cut -f1)
+"$PYTHON" -c "i,c,h,t=$idx,$cache,$html,$tree; print(f'index {i} bytes: {i/h:.1%} of the *.html files ({h} bytes; target <= 40%), {i/t:.1%} of the whole tree ({t} bytes)'); print(f'with the build cache pages.cache ({c} bytes): {(i+c)/h:.1%} of the *.html, {(i+c)/t:.1%} of the tree')"

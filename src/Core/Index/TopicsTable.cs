@@ -67,7 +67,7 @@ public sealed class TopicsTable : IDisposable
         _records = at[5];
         // The header's checksum held, so a bad layout here is a writer's bug, still never an index to trust.
         if (TopicCount < 0 || KeyCount < 0 || docSetCount is < 0 or > ushort.MaxValue || at[0] != TopicsTableFormat.HeaderSize
-            || at.Zip(at.Skip(1)).Any(p => p.First > p.Second) || _records > _length || _records - at[0] > int.MaxValue
+            || !IsAscending(at) || _records > _length || _records - at[0] > int.MaxValue
             || at[2] - at[1] != (long)KeyCount * TopicsTableFormat.KeyEntrySize || at[3] - at[2] != (long)KeyCount * 4
             || _records - at[4] != (long)TopicCount * TopicsTableFormat.RecordEntrySize)
         {
@@ -284,6 +284,19 @@ public sealed class TopicsTable : IDisposable
             }
             done += n;
         }
+    }
+
+    // A loop, not Zip: every lookup opens the table, and Zip over longs is JIT-compiled (nine methods) at each start.
+    private static bool IsAscending(long[] offsets)
+    {
+        for (var i = 1; i < offsets.Length; i++)
+        {
+            if (offsets[i - 1] > offsets[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The first index in [0, count) for which <paramref name="before"/> is false.</summary>

@@ -36,11 +36,9 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
     // SqliteConnection is not thread-safe: each search takes an idle connection or opens one, and gives it
     // back, so a server can search from many requests at once.
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
-    // At most this many searches run at once, each on its own connection with its own page cache: more
-    // would not run faster on the cores there are, and every connection kept would hold its cache
-    // (64 concurrent requests grew a server by 80 MB). The others wait their turn.
-    private static readonly int MaxConnections = Math.Max(2, Environment.ProcessorCount * 2);
-    private readonly SemaphoreSlim _slots = new(MaxConnections, MaxConnections);
+    // Idle connections kept for the next searches. A burst of concurrent requests opens one connection
+    // each; keeping them all would keep each one's page cache (64 at once grew a server by 80 MB).
+    private static readonly int MaxIdle = Math.Max(2, Environment.ProcessorCount * 2);
     private volatile bool _disposed;
 
     private readonly SearchBodySource? _bodies;
@@ -263,39 +261,20 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
         return first ?? ("", []);
     }
 
-    private SqliteConnection Rent()
-    {
-        _slots.Wait();
-        try
-        {
-            return _idle.TryTake(out var connection) ? connection : OpenConnection();
-        }
-        catch
-        {
-            _slots.Release();
-            throw;
-        }
-    }
+    private SqliteConnection Rent() => _idle.TryTake(out var connection) ? connection : OpenConnection();
 
     private void Return(SqliteConnection connection)
     {
-        try
+        if (_disposed || _idle.Count >= MaxIdle)
         {
-            if (_disposed)
-            {
-                connection.Dispose();
-                return;
-            }
-            _idle.Add(connection);
-            // Dispose may have drained the bag between the check and the add.
-            if (_disposed && _idle.TryTake(out var late))
-            {
-                late.Dispose();
-            }
+            connection.Dispose();
+            return;
         }
-        finally
+        _idle.Add(connection);
+        // Dispose may have drained the bag between the check and the add.
+        if (_disposed && _idle.TryTake(out var late))
         {
-            _slots.Release();
+            late.Dispose();
         }
     }
 

@@ -15,72 +15,14 @@ public static class JsonOutput
     public static void Topic(TextWriter output, Topic topic, string summary, string text, string html) =>
         Write(output, w => TopicJson.Write(w, topic, summary, text, html));
 
-    public static void NotFound(TextWriter output, string key, string error, IReadOnlyList<KeyEntry> candidates) => Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("error", error);
-        w.WriteString("key", key);
-        w.WriteStartArray(error == "ambiguous" ? "candidates" : "suggestions");
-        foreach (var c in candidates)
-        {
-            w.WriteStartObject();
-            w.WriteString("key", c.Key);
-            w.WriteString("kind", TopicKinds.Name(c.Kind));
-            w.WriteString("docset", c.DocSet);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
+    public static void NotFound(TextWriter output, string key, string error, IReadOnlyList<KeyEntry> candidates) =>
+        Write(output, w => TopicJson.WriteNotFound(w, key, error, candidates));
 
-    public static void Results(TextWriter output, string query, IReadOnlyList<SearchHit> hits) => Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("query", query);
-        w.WriteStartArray("results");
-        foreach (var h in hits)
-        {
-            w.WriteStartObject();
-            w.WriteString("key", h.Key);
-            w.WriteString("title", h.Title);
-            w.WriteString("kind", TopicKinds.Name(h.Kind));
-            w.WriteString("docset", h.DocSet);
-            w.WriteString("summary", h.Summary);
-            w.WriteString("source", h.Source);
-            w.WriteNumber("score", Math.Round(h.Score, 4));
-            w.WriteString("snippet", h.Snippet);
-            w.WriteStartArray("highlights");
-            foreach (var (start, length) in h.Highlights)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("start", start);
-                w.WriteNumber("length", length);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
+    public static void Results(TextWriter output, string query, IReadOnlyList<SearchHit> hits) =>
+        Write(output, w => TopicJson.WriteResults(w, query, hits));
 
-    public static void Keys(TextWriter output, string kind, IReadOnlyList<string> keys) => Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("kind", kind);
-        Strings(w, "keys", keys);
-        w.WriteEndObject();
-    });
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-    {
-        w.WriteStartArray(name);
-        foreach (var s in items)
-        {
-            w.WriteStringValue(s);
-        }
-        w.WriteEndArray();
-    }
+    public static void Keys(TextWriter output, string kind, IReadOnlyList<string> keys) =>
+        Write(output, w => TopicJson.WriteKeyList(w, kind, keys));
 
     private static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {

@@ -103,63 +103,11 @@ public sealed class PydocParityExploration(ITestOutputHelper output)
         return (expected, actual);
     }
 
-    private static string Normalize(string text) =>
-        string.Join("\n", text.Trim().Split('\n').Select(l => l.TrimEnd())) + "\n";
+    private static string Normalize(string text) => TextDiff.Normalize(text);
 
-    /// <summary>difflib's ratio over lines: twice the longest common subsequence over the total line count.</summary>
-    private static double LineSimilarity(string expected, string actual)
-    {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-        return 2.0 * Lcs(a, b) / (a.Length + b.Length);
-    }
+    private static double LineSimilarity(string expected, string actual) => TextDiff.LineSimilarity(expected, actual);
 
-    private static int Lcs(string[] a, string[] b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
-
-    /// <summary>A plain line diff (LCS backtrace): <c>-</c> pydoc only, <c>+</c> ours only.</summary>
-    private void WriteDiff(string expected, string actual)
-    {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-        var table = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-        {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                table[i, j] = a[i] == b[j] ? table[i + 1, j + 1] + 1 : Math.Max(table[i + 1, j], table[i, j + 1]);
-            }
-        }
-        int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
-        {
-            if (x < a.Length && y < b.Length && a[x] == b[y])
-            {
-                x++;
-                y++;
-            }
-            else if (y >= b.Length || (x < a.Length && table[x + 1, y] >= table[x, y + 1]))
-            {
-                output.WriteLine($"- {a[x++]}");
-            }
-            else
-            {
-                output.WriteLine($"+ {b[y++]}");
-            }
-        }
-    }
+    private void WriteDiff(string expected, string actual) => output.WriteLine(TextDiff.Diff(expected, actual));
 
     private sealed class PageResolver(IReadOnlyList<Topic> topics) : ITopicResolver
     {

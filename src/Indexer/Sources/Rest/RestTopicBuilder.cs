@@ -12,7 +12,7 @@ namespace Help.Indexer.Sources.Rest;
 /// </summary>
 internal sealed partial class RestTopicBuilder
 {
-    private const string LabelRole = "std:label";
+    private const string LabelRole = PageTopics.LabelRole;
     private const string TermRole = "std:term";
     private const string ModuleRole = "py:module";
 
@@ -22,6 +22,7 @@ internal sealed partial class RestTopicBuilder
     private readonly SphinxInventory? _inventory;
     private readonly Diagnostics _diagnostics;
     private readonly string _origin;
+    private readonly PageTopics _page;
     private readonly List<Topic> _topics = [];
     private readonly HashSet<(string Key, TopicKind Kind)> _seen = [];
 
@@ -33,6 +34,7 @@ internal sealed partial class RestTopicBuilder
         _docSet = docSet;
         _inventory = inventory;
         _diagnostics = diagnostics;
+        _page = new PageTopics(pagePath, origin, docSet, inventory);
     }
 
     public IReadOnlyList<Topic> Build(RestSectionRecord top, RestBlockParser parser)
@@ -102,7 +104,7 @@ internal sealed partial class RestTopicBuilder
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var module in records.OfType<RestModuleRecord>())
         {
-            if (module.Anchor is null || !DottedName().IsMatch(module.Name))
+            if (module.Anchor is null || !PageTopics.IsDottedName(module.Name))
             {
                 continue;
             }
@@ -127,74 +129,16 @@ internal sealed partial class RestTopicBuilder
 
     private void AddDescription(RestDescriptionRecord record, List<(string Name, string? Anchor)> modules)
     {
-        var isPython = record.Role.StartsWith("py:", StringComparison.Ordinal);
-        var named = isPython
-            ? record.Signatures.FirstOrDefault(s => s.Anchor is not null && DottedName().IsMatch(s.Anchor))
-            : record.Signatures.FirstOrDefault(s => s.Anchor is not null);
-        if (named?.Anchor is not { } anchor)
+        var enclosing = record.Parent;
+        while (enclosing is not null && enclosing.Key is null)
         {
-            return;
+            enclosing = enclosing.Parent;
         }
-        var entry = InventoryEntryFor(anchor, record.Role);
-        if (!isPython && entry is null)
+        if (_page.Description(record.Role, record.Signatures, record.Block, enclosing?.Key, modules.Select(m => m.Name)) is { } topic)
         {
-            return;
+            record.Key = topic.Key;
+            Add(topic);
         }
-        var key = entry?.Name ?? anchor;
-        var role = entry?.Role ?? record.Role;
-        record.Key = key;
-        Add(new Topic
-        {
-            Key = key,
-            Kind = TopicKinds.FromSphinxRole(role),
-            DocSet = _docSet.Id,
-            Title = key,
-            Role = role,
-            Signature = record.Signatures.Count > 0 ? record.Signatures[0].Text : null,
-            Parent = isPython ? ParentOf(record, key, modules) : null,
-            SourcePage = _pagePath,
-            Anchor = anchor,
-            Aliases = record.Signatures
-                .Where(s => s.Anchor is not null && s.Anchor != key && s.Anchor != anchor)
-                .Select(s => s.Anchor!)
-                .Distinct(StringComparer.Ordinal)
-                .ToList(),
-            Body = [record.Block],
-            Origin = _origin,
-        });
-    }
-
-    private InventoryEntry? InventoryEntryFor(string anchor, string role)
-    {
-        if (_inventory is null)
-        {
-            return null;
-        }
-        var entries = _inventory.At(_pagePath, anchor);
-        var domain = role[..(role.IndexOf(':') + 1)];
-        return entries.FirstOrDefault(e => e.Role == role)
-            ?? entries.FirstOrDefault(e => e.Role.StartsWith(domain, StringComparison.Ordinal)
-                && !e.Role.EndsWith("Param", StringComparison.Ordinal));
-    }
-
-    private string? ParentOf(RestDescriptionRecord record, string key, List<(string Name, string? Anchor)> modules)
-    {
-        for (var outer = record.Parent; outer is not null; outer = outer.Parent)
-        {
-            if (outer.Key is not null)
-            {
-                return outer.Key;
-            }
-        }
-        for (var dot = key.LastIndexOf('.'); dot > 0; dot = key.LastIndexOf('.', dot - 1))
-        {
-            var prefix = key[..dot];
-            if (modules.Any(m => m.Name == prefix) || (_inventory?.ModuleNames.Contains(prefix) ?? false))
-            {
-                return prefix;
-            }
-        }
-        return null;
     }
 
     private void AddSection(RestSectionRecord section)
@@ -203,21 +147,11 @@ internal sealed partial class RestTopicBuilder
         {
             return;
         }
-        var sectionKey = $"{_pageKey}#{section.Anchor}";
+        var sectionKey = _page.SectionKey(section.Anchor);
         var labels = LabelsAt(section);
         if (labels.Count == 0)
         {
-            Add(new Topic
-            {
-                Key = sectionKey,
-                Kind = TopicKind.Section,
-                DocSet = _docSet.Id,
-                Title = section.TitleText,
-                SourcePage = _pagePath,
-                Anchor = section.Anchor,
-                Body = [section.Block],
-                Origin = _origin,
-            });
+            Add(_page.Section(section.Anchor, section.TitleText, section.Block));
             return;
         }
         for (var i = 0; i < labels.Count; i++)
@@ -226,19 +160,8 @@ internal sealed partial class RestTopicBuilder
         }
     }
 
-    private void AddLabel(InventoryEntry label, RestSectionRecord section, IReadOnlyList<string> aliases) => Add(new Topic
-    {
-        Key = label.Name,
-        Kind = TopicKind.Label,
-        DocSet = _docSet.Id,
-        Title = label.DisplayName != label.Name || section.TitleText.Length == 0 ? label.DisplayName : section.TitleText,
-        Role = LabelRole,
-        SourcePage = _pagePath,
-        Anchor = label.Anchor ?? section.Anchor,
-        Aliases = aliases,
-        Body = [section.Block],
-        Origin = _origin,
-    });
+    private void AddLabel(InventoryEntry label, RestSectionRecord section, IReadOnlyList<string> aliases) =>
+        Add(_page.Label(label, section.TitleText, section.Anchor, section.Block, aliases));
 
     /// <summary>The labels that name a section: with an inventory, its labels at the section's or the label targets' ids; else the labels written before it.</summary>
     private List<InventoryEntry> LabelsAt(RestSectionRecord section)
@@ -357,8 +280,6 @@ internal sealed partial class RestTopicBuilder
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex DottedName();
 
     [GeneratedRegex(@"^(id\d+|index-\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex GeneratedId();

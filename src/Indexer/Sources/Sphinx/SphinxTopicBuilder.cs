@@ -13,7 +13,7 @@ namespace Help.Indexer.Sources.Sphinx;
 /// </summary>
 internal sealed partial class SphinxTopicBuilder
 {
-    private const string LabelRole = "std:label";
+    private const string LabelRole = PageTopics.LabelRole;
     private const string TermRole = "std:term";
     private const string ModuleRole = "py:module";
 
@@ -22,6 +22,7 @@ internal sealed partial class SphinxTopicBuilder
     private readonly DocSet _docSet;
     private readonly SphinxInventory? _inventory;
     private readonly Diagnostics _diagnostics;
+    private readonly PageTopics _page;
     private readonly List<Topic> _topics = [];
     private readonly HashSet<(string Key, TopicKind Kind)> _seen = [];
 
@@ -32,6 +33,7 @@ internal sealed partial class SphinxTopicBuilder
         _docSet = docSet;
         _inventory = inventory;
         _diagnostics = diagnostics;
+        _page = new PageTopics(pagePath, pagePath, docSet, inventory);
     }
 
     public IReadOnlyList<Topic> Build(IElement body, SectionRecord top, SphinxBlockConverter converter)
@@ -118,7 +120,7 @@ internal sealed partial class SphinxTopicBuilder
                 continue;
             }
             var name = id[SphinxSelectors.ModuleIdPrefix.Length..];
-            if (name.Length == 0 || !DottedName().IsMatch(name))
+            if (name.Length == 0 || !PageTopics.IsDottedName(name))
             {
                 continue;
             }
@@ -147,78 +149,16 @@ internal sealed partial class SphinxTopicBuilder
 
     private void AddDescription(DescriptionRecord record, List<(string Name, string? Anchor)> modules)
     {
-        var isPython = record.Role.StartsWith("py:", StringComparison.Ordinal);
-        Signature? named = isPython
-            ? record.Signatures.FirstOrDefault(s => s.Anchor is not null && DottedName().IsMatch(s.Anchor))
-            : record.Signatures.FirstOrDefault(s => s.Anchor is not null);
-        if (named?.Anchor is not { } anchor)
+        var enclosing = record.Parent;
+        while (enclosing is not null && enclosing.Key is null)
         {
-            return;
+            enclosing = enclosing.Parent;
         }
-        var entry = InventoryEntryFor(anchor, record.Role);
-        if (!isPython && entry is null)
+        if (_page.Description(record.Role, record.Signatures, record.Block, enclosing?.Key, modules.Select(m => m.Name)) is { } topic)
         {
-            // C-domain and std anchors (c.PyObject_Call, opcode-NOP) are not keys a reader types: only
-            // the inventory's names for them are.
-            return;
+            record.Key = topic.Key;
+            Add(topic);
         }
-        var key = entry?.Name ?? anchor;
-        var role = entry?.Role ?? record.Role;
-        record.Key = key;
-        Add(new Topic
-        {
-            Key = key,
-            Kind = TopicKinds.FromSphinxRole(role),
-            DocSet = _docSet.Id,
-            Title = key,
-            Role = role,
-            Signature = record.Signatures.Count > 0 ? record.Signatures[0].Text : null,
-            Parent = isPython ? ParentOf(record, key, modules) : null,
-            SourcePage = _pagePath,
-            Anchor = anchor,
-            Aliases = record.Signatures
-                .Where(s => s.Anchor is not null && s.Anchor != key && s.Anchor != anchor)
-                .Select(s => s.Anchor!)
-                .Distinct(StringComparer.Ordinal)
-                .ToList(),
-            Body = [record.Block],
-            Origin = _pagePath,
-        });
-    }
-
-    /// <summary>The inventory's entry for a description's anchor: the same role first, then the same domain.</summary>
-    private InventoryEntry? InventoryEntryFor(string anchor, string role)
-    {
-        if (_inventory is null)
-        {
-            return null;
-        }
-        var entries = _inventory.At(_pagePath, anchor);
-        var domain = role[..(role.IndexOf(':') + 1)];
-        return entries.FirstOrDefault(e => e.Role == role)
-            ?? entries.FirstOrDefault(e => e.Role.StartsWith(domain, StringComparison.Ordinal)
-                && !e.Role.EndsWith("Param", StringComparison.Ordinal));
-    }
-
-    /// <summary>The enclosing description's key, else the longest module name the key starts with.</summary>
-    private string? ParentOf(DescriptionRecord record, string key, List<(string Name, string? Anchor)> modules)
-    {
-        for (var outer = record.Parent; outer is not null; outer = outer.Parent)
-        {
-            if (outer.Key is not null)
-            {
-                return outer.Key;
-            }
-        }
-        for (var dot = key.LastIndexOf('.'); dot > 0; dot = key.LastIndexOf('.', dot - 1))
-        {
-            var prefix = key[..dot];
-            if (modules.Any(m => m.Name == prefix) || (_inventory?.ModuleNames.Contains(prefix) ?? false))
-            {
-                return prefix;
-            }
-        }
-        return null;
     }
 
     // --- 3. Sections and labels.
@@ -229,21 +169,11 @@ internal sealed partial class SphinxTopicBuilder
         {
             return;
         }
-        var sectionKey = $"{_pageKey}#{section.Anchor}";
+        var sectionKey = _page.SectionKey(section.Anchor);
         var labels = LabelsAt(section);
         if (labels.Count == 0)
         {
-            Add(new Topic
-            {
-                Key = sectionKey,
-                Kind = TopicKind.Section,
-                DocSet = _docSet.Id,
-                Title = section.TitleText,
-                SourcePage = _pagePath,
-                Anchor = section.Anchor,
-                Body = [section.Block],
-                Origin = _pagePath,
-            });
+            Add(_page.Section(section.Anchor, section.TitleText, section.Block));
             return;
         }
         // Each label is a topic of its own (pydoc looks labels up by name); the first also answers
@@ -254,19 +184,8 @@ internal sealed partial class SphinxTopicBuilder
         }
     }
 
-    private void AddLabel(InventoryEntry label, SectionRecord section, IReadOnlyList<string> aliases) => Add(new Topic
-    {
-        Key = label.Name,
-        Kind = TopicKind.Label,
-        DocSet = _docSet.Id,
-        Title = label.DisplayName != label.Name || section.TitleText.Length == 0 ? label.DisplayName : section.TitleText,
-        Role = LabelRole,
-        SourcePage = _pagePath,
-        Anchor = label.Anchor ?? section.Anchor,
-        Aliases = aliases,
-        Body = [section.Block],
-        Origin = _pagePath,
-    });
+    private void AddLabel(InventoryEntry label, SectionRecord section, IReadOnlyList<string> aliases) =>
+        Add(_page.Label(label, section.TitleText, section.Anchor, section.Block, aliases));
 
     /// <summary>
     /// The labels that name a section: inventory labels at its id or at the targets before its heading.
@@ -400,8 +319,6 @@ internal sealed partial class SphinxTopicBuilder
         return IdEnds().Replace(id, "");
     }
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex DottedName();
 
     /// <summary>Ids docutils and Sphinx generate: <c>id3</c>, <c>index-0</c>.</summary>
     [GeneratedRegex(@"^(id\d+|index-\d+)$", RegexOptions.CultureInvariant)]

@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Help.Core.Model;
+using Help.Indexer.Sources.Inventory;
+
+namespace Help.Indexer.Sources;
+
+/// <summary>
+/// The topics of one documentation page, made by the rules both the Sphinx HTML importer and the reST
+/// importer follow, so that the same page read in either form gives the same keys, kinds, titles,
+/// parents, anchors and aliases. Each importer finds the page's records its own way and asks here for
+/// the topics.
+/// </summary>
+internal sealed partial class PageTopics(string pagePath, string origin, DocSet docSet, SphinxInventory? inventory)
+{
+    public const string LabelRole = "std:label";
+
+    public string PagePath { get; } = pagePath;
+
+    /// <summary>The page path without <c>.html</c>: the page's own key and the prefix of its section keys.</summary>
+    public string PageKey { get; } = pagePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? pagePath[..^5] : pagePath;
+
+    /// <summary>Whether <paramref name="name"/> is a dotted Python name (<c>asyncio.Task.cancel</c>).</summary>
+    public static bool IsDottedName(string name) => DottedName().IsMatch(name);
+
+    /// <summary>The inventory's entry for a description's anchor: the same role first, then the same domain.</summary>
+    public InventoryEntry? InventoryEntryFor(string anchor, string role)
+    {
+        if (inventory is null)
+        {
+            return null;
+        }
+        var entries = inventory.At(PagePath, anchor);
+        var domain = role[..(role.IndexOf(':') + 1)];
+        return entries.FirstOrDefault(e => e.Role == role)
+            ?? entries.FirstOrDefault(e => e.Role.StartsWith(domain, StringComparison.Ordinal)
+                && !e.Role.EndsWith("Param", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A documented object's topic, or null when it has no key a reader would type: named by the inventory
+    /// where it names the anchor, else (Python objects only) by the anchor itself. C-domain and std anchors
+    /// (<c>c.PyObject_Call</c>, <c>opcode-NOP</c>) are not keys: only the inventory's names for them are.
+    /// </summary>
+    /// <param name="enclosingKey">The key of the description this one is nested in, if any.</param>
+    /// <param name="pageModules">The modules the page documents, for the parent of a top-level object.</param>
+    public Topic? Description(string role, IReadOnlyList<Signature> signatures, Block body, string? enclosingKey,
+        IEnumerable<string> pageModules)
+    {
+        var isPython = role.StartsWith("py:", StringComparison.Ordinal);
+        var named = isPython
+            ? signatures.FirstOrDefault(s => s.Anchor is not null && IsDottedName(s.Anchor))
+            : signatures.FirstOrDefault(s => s.Anchor is not null);
+        if (named?.Anchor is not { } anchor)
+        {
+            return null;
+        }
+        var entry = InventoryEntryFor(anchor, role);
+        if (!isPython && entry is null)
+        {
+            return null;
+        }
+        var key = entry?.Name ?? anchor;
+        var topicRole = entry?.Role ?? role;
+        return new Topic
+        {
+            Key = key,
+            Kind = TopicKinds.FromSphinxRole(topicRole),
+            DocSet = docSet.Id,
+            Title = key,
+            Role = topicRole,
+            Signature = signatures.Count > 0 ? signatures[0].Text : null,
+            Parent = isPython ? enclosingKey ?? ModuleOf(key, pageModules) : null,
+            SourcePage = PagePath,
+            Anchor = anchor,
+            Aliases = signatures
+                .Where(s => s.Anchor is not null && s.Anchor != key && s.Anchor != anchor)
+                .Select(s => s.Anchor!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList(),
+            Body = [body],
+            Origin = origin,
+        };
+    }
+
+    /// <summary>The longest module name <paramref name="key"/> starts with, among the page's and the inventory's.</summary>
+    private string? ModuleOf(string key, IEnumerable<string> pageModules)
+    {
+        for (var dot = key.LastIndexOf('.'); dot > 0; dot = key.LastIndexOf('.', dot - 1))
+        {
+            var prefix = key[..dot];
+            if (pageModules.Contains(prefix) || (inventory?.ModuleNames.Contains(prefix) ?? false))
+            {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A section no label names: keyed <c>page#anchor</c>.</summary>
+    public Topic Section(string anchor, string title, Section block) => new()
+    {
+        Key = SectionKey(anchor),
+        Kind = TopicKind.Section,
+        DocSet = docSet.Id,
+        Title = title,
+        SourcePage = PagePath,
+        Anchor = anchor,
+        Body = [block],
+        Origin = origin,
+    };
+
+    public string SectionKey(string anchor) => $"{PageKey}#{anchor}";
+
+    /// <summary>A label's topic: the section it names, titled as the inventory displays the label.</summary>
+    public Topic Label(InventoryEntry label, string sectionTitle, string? sectionAnchor, Section block, IReadOnlyList<string> aliases) => new()
+    {
+        Key = label.Name,
+        Kind = TopicKind.Label,
+        DocSet = docSet.Id,
+        Title = label.DisplayName != label.Name || sectionTitle.Length == 0 ? label.DisplayName : sectionTitle,
+        Role = LabelRole,
+        SourcePage = PagePath,
+        Anchor = label.Anchor ?? sectionAnchor,
+        Aliases = aliases,
+        Body = [block],
+        Origin = origin,
+    };
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedName();
+}

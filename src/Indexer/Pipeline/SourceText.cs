@@ -26,4 +26,32 @@ public static class SourceText
             return Lenient.GetString(bytes, start, bytes.Length - start);
         }
     }
+
+    /// <summary>
+    /// A topic file's text, or null when it is skipped: too large, unreadable, or binary (NUL bytes; not
+    /// <paramref name="format"/>). Each problem is reported once against the path.
+    /// </summary>
+    public static string? ReadTopicFile(string path, string format, Diagnostics diagnostics)
+    {
+        try
+        {
+            if (SourceLimits.TooLarge(path) is { } tooLarge)
+            {
+                diagnostics.Skip(path, tooLarge);
+                return null;
+            }
+            var text = Read(path, diagnostics);
+            if (text.Contains('\0'))
+            {
+                diagnostics.Skip(path, $"binary file (NUL bytes), not {format}");
+                return null;
+            }
+            return text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Skip(path, $"cannot read: {e.Message}");
+            return null;
+        }
+    }
 }

@@ -160,29 +160,7 @@ public static class MarkdownImporter
         return topics;
     }
 
-    private static string? Read(string path, Diagnostics diagnostics)
-    {
-        try
-        {
-            if (SourceLimits.TooLarge(path) is { } tooLarge)
-            {
-                diagnostics.Skip(path, tooLarge);
-                return null;
-            }
-            var text = SourceText.Read(path, diagnostics);
-            if (text.Contains('\0'))
-            {
-                diagnostics.Skip(path, "binary file (NUL bytes), not Markdown");
-                return null;
-            }
-            return text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Skip(path, $"cannot read: {e.Message}");
-            return null;
-        }
-    }
+    private static string? Read(string path, Diagnostics diagnostics) => SourceText.ReadTopicFile(path, "Markdown", diagnostics);
 
     private static string KeyFromName(string relativePath) => Path.GetFileNameWithoutExtension(relativePath);
 

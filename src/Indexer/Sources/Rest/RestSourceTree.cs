@@ -57,30 +57,7 @@ public static class RestSourceTree
         return results.SelectMany(r => r).ToList();
     }
 
-    /// <summary>The file's text, or null when it is skipped (too large, unreadable, binary); each problem reported once against its path.</summary>
-    private static string? ReadText(string path, Diagnostics diagnostics)
-    {
-        try
-        {
-            if (SourceLimits.TooLarge(path) is { } tooLarge)
-            {
-                diagnostics.Skip(path, tooLarge);
-                return null;
-            }
-            var text = SourceText.Read(path, diagnostics);
-            if (text.Contains('\0'))
-            {
-                diagnostics.Skip(path, "binary file (NUL bytes), not reST");
-                return null;
-            }
-            return text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Skip(path, $"cannot read: {e.Message}");
-            return null;
-        }
-    }
+    private static string? ReadText(string path, Diagnostics diagnostics) => SourceText.ReadTopicFile(path, "reST", diagnostics);
 
     /// <summary>
     /// Imports one file, its problems reported against <paramref name="path"/> (the file a user can open)

@@ -21,5 +21,12 @@ switch ($Task) {
     'test'    { Invoke @('test', 'Help.sln') }
     'index'   { Invoke @('run', '--project', 'src/Indexer', '-c', $Configuration, '--', 'build') }
     'serve'   { Invoke @('run', '--project', 'src/HelpServer', '-c', $Configuration) }
-    'publish' { Invoke @('publish', 'src/HelpCli', '-c', $Configuration, '-r', $Runtime, '--self-contained', 'false', '-o', 'artifacts/pyhelp') }
+    'publish' {
+        # pyhelp and Help.Indexer native (Native AOT, Directory.Build.props); the viewer beside them needs the
+        # .NET runtime. pyhelp first: its publish also drops a framework-dependent Help.Indexer stub that the
+        # native one then replaces.
+        Invoke @('publish', 'src/HelpCli', '-c', $Configuration, '-r', $Runtime, '-p:Native=true', '-o', 'artifacts/pyhelp')
+        Invoke @('publish', 'src/Indexer', '-c', $Configuration, '-r', $Runtime, '-p:Native=true', '-o', 'artifacts/pyhelp')
+        Invoke @('publish', 'src/HelpServer', '-c', $Configuration, '-r', $Runtime, '--self-contained', 'false', '-o', 'artifacts/pyhelp')
+    }
 }

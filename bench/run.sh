@@ -26,9 +26,20 @@ median() { "$PYTHON" -c 'import json,sys,statistics as s; r=json.load(open(sys.a
 say "machine"
 nproc; uptime
 
-say "publish (ReadyToRun, framework-dependent, as ./build.ps1 publish)"
-dotnet publish src/HelpCli -c Release -r "$RID" --self-contained false -o "$OUT/pyhelp" "${ART[@]}" | tail -1
-dotnet publish bench/EmptyApp -c Release -r "$RID" --self-contained false -o "$OUT/empty" "${ART[@]}" | tail -1
+# BENCH_NATIVE=false publishes the framework-dependent ReadyToRun build instead (what `dotnet publish` gives
+# without -p:Native=true), for comparison; the empty app is always published the same way as pyhelp.
+NATIVE=${BENCH_NATIVE:-true}
+if [[ "$NATIVE" == true ]]; then
+  say "publish (Native AOT, as ./build.ps1 publish)"
+  PUB=(-p:Native=true)
+else
+  say "publish (ReadyToRun, framework-dependent)"
+  PUB=(--self-contained false)
+fi
+rm -rf "$OUT/pyhelp" "$OUT/empty"
+dotnet publish src/HelpCli -c Release -r "$RID" "${PUB[@]}" -o "$OUT/pyhelp" "${ART[@]}" | tail -1
+dotnet publish src/Indexer -c Release -r "$RID" "${PUB[@]}" -o "$OUT/pyhelp" "${ART[@]}" | tail -1
+dotnet publish bench/EmptyApp -c Release -r "$RID" "${PUB[@]}" -o "$OUT/empty" "${ART[@]}" | tail -1
 PYHELP="$OUT/pyhelp/pyhelp"
 EMPTY="$OUT/empty/empty"
 INDEX="$OUT/index"

@@ -18,9 +18,14 @@ public sealed class HelpIndex : IDisposable
     {
         Directory = directory;
         Table = table;
-        // The indexer leaves bodies out of the search index (the table has them): snippets render them from here.
-        _search = new Lazy<ISearchIndex>(() => SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName),
-            (key, kind, docSet) => table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null));
+        // The indexer leaves bodies out of the search index (the table has them): snippets render them from here,
+        // and the bodies rendered last are kept for the next searches (SearchBodyCache says why).
+        _search = new Lazy<ISearchIndex>(() =>
+        {
+            var bodies = new SearchBodyCache((key, kind, docSet) =>
+                table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null);
+            return SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName), bodies.Get);
+        });
     }
 
     public ISearchIndex Search => _search.Value;

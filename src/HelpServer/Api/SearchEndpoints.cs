@@ -12,7 +12,8 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/search", (string? q, string? limit, string? kind, IndexGenerations generations) =>
+        routes.MapGet("/api/search", async (string? q, string? limit, string? kind, IndexGenerations generations, SearchGate gate,
+            CancellationToken cancel) =>
         {
             q ??= "";
             if (q.Length > Limits.MaxQueryLength)
@@ -23,8 +24,14 @@ public static class SearchEndpoints
             {
                 return error!;
             }
+            if (q.Trim().Length == 0)
+            {
+                return ApiResults.Json(StatusCodes.Status200OK, w => TopicJson.WriteResults(w, q, []));
+            }
+            // The generation is leased once the search may run, so a request waiting here holds no old index open.
+            using var slot = await gate.EnterAsync(cancel);
             using var lease = generations.Acquire();
-            var hits = q.Trim().Length == 0 ? [] : lease.Query.Search(new SearchQuery(q, max, k is { } one ? [one] : null));
+            var hits = lease.Query.Search(new SearchQuery(q, max, k is { } one ? [one] : null));
             return ApiResults.Json(StatusCodes.Status200OK, w => TopicJson.WriteResults(w, q, hits));
         });
         return routes;

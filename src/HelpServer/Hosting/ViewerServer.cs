@@ -44,6 +44,7 @@ public static class ViewerServer
         stdout.WriteLine(viewer.Url);
         stdout.Flush();
         onListening?.Invoke(viewer.Url);
+        using var memoryLog = MemoryLog.StartFromEnvironment(stderr);
         await viewer.App.WaitForShutdownAsync(stop);
         return ExitOk;
     }
@@ -103,6 +104,7 @@ public static class ViewerServer
             k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddSingleton(generations);
+        builder.Services.AddSingleton(new SearchGate(SearchGate.DefaultWidth));
 
         var app = builder.Build();
         // The Host check comes first: a rebinding page gets nothing, not even an error page of ours.

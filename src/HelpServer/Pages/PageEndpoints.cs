@@ -51,7 +51,7 @@ public static class PageEndpoints
             };
         });
 
-        routes.MapGet("/search", (string? q, string? kind, IndexGenerations generations) =>
+        routes.MapGet("/search", async (string? q, string? kind, IndexGenerations generations, SearchGate gate, CancellationToken cancel) =>
         {
             q ??= "";
             if (q.Length > Limits.MaxQueryLength)
@@ -62,8 +62,10 @@ public static class PageEndpoints
             {
                 return Html(StatusCodes.Status400BadRequest, Page("Unknown kind", "<h1>Unknown kind of topic.</h1>", q));
             }
+            var search = q.Trim().Length > 0;
+            using var slot = search ? await gate.EnterAsync(cancel) : default(SearchGate.Slot?);
             using var lease = generations.Acquire();
-            var hits = q.Trim().Length == 0 ? [] : lease.Query.Search(new SearchQuery(q, SearchPageLimit, k is { } one ? [one] : null));
+            var hits = search ? lease.Query.Search(new SearchQuery(q, SearchPageLimit, k is { } one ? [one] : null)) : [];
             return Html(StatusCodes.Status200OK, ListPages.Results(q, hits, lease.Generation.Name));
         });
 

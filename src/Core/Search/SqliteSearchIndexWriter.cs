@@ -11,15 +11,21 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
 {
     private readonly string _path;
     private readonly string _buildPath;
-    private readonly List<SearchDocument> _docs = [];
+    private readonly List<(SearchDocument Doc, byte[]? Stamp)> _docs = [];
     private bool _done;
 
     private readonly bool _storeBodies;
+    private readonly string? _builder;
 
     /// <param name="storeBodies">False when the reader will be given the bodies (<see cref="SearchBodySource"/>).</param>
-    public SqliteSearchIndexWriter(string path, bool storeBodies = true)
+    /// <param name="builder">
+    /// The build of the tool that makes the documents (<see cref="SearchIndexBuild"/>), kept in <c>meta</c> so that
+    /// a later build of the same tool may update this file instead of writing a new one.
+    /// </param>
+    public SqliteSearchIndexWriter(string path, bool storeBodies = true, string? builder = null)
     {
         _storeBodies = storeBodies;
+        _builder = builder;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _path = Path.GetFullPath(path);
         _buildPath = _path + ".building";
@@ -33,7 +39,14 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
         {
             throw new ArgumentException($"A search document needs a key, a doc set and a title (key '{doc.Key}').", nameof(doc));
         }
-        _docs.Add(doc);
+        _docs.Add((doc, null));
+    }
+
+    /// <summary>Adds a document with the stamp of what it was made from (see <see cref="SearchIndexBuild"/>).</summary>
+    public void Add(SearchDocument doc, byte[] stamp)
+    {
+        Add(doc);
+        _docs[^1] = (doc, stamp);
     }
 
     public void Complete()
@@ -97,58 +110,105 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
     private void InsertDocuments(SqliteConnection connection, SqliteTransaction transaction)
     {
         var sorted = _docs
-            .OrderBy(d => d.DocSet, StringComparer.Ordinal)
-            .ThenBy(d => d.Key, StringComparer.Ordinal)
-            .ThenBy(d => d.Kind)
-            .ThenBy(d => d.Title, StringComparer.Ordinal)
-            .ThenBy(d => d.Source, StringComparer.Ordinal)
-            .ThenBy(d => d.Signature, StringComparer.Ordinal)
-            .ThenBy(d => d.Summary, StringComparer.Ordinal)
-            .ThenBy(d => d.Body, StringComparer.Ordinal)
+            .OrderBy(d => d.Doc.DocSet, StringComparer.Ordinal)
+            .ThenBy(d => d.Doc.Key, StringComparer.Ordinal)
+            .ThenBy(d => d.Doc.Kind)
+            .ThenBy(d => d.Doc.Title, StringComparer.Ordinal)
+            .ThenBy(d => d.Doc.Source, StringComparer.Ordinal)
+            .ThenBy(d => d.Doc.Signature, StringComparer.Ordinal)
+            .ThenBy(d => d.Doc.Summary, StringComparer.Ordinal)
+            .ThenBy(d => d.Doc.Body, StringComparer.Ordinal)
             .ToList();
 
-        using var doc = Command(connection, transaction, SqliteSearchSchema.InsertDoc,
-            "$id", "$kind", "$docset", "$demoted", "$exactKey", "$exactLeaf", "$exactTitle", "$key", "$title", "$source");
-        using var text = Command(connection, transaction, SqliteSearchSchema.InsertText,
-            "$id", "$name", "$signature", "$summary", "$storedBody");
-        using var fts = Command(connection, transaction, SqliteSearchSchema.InsertFts,
-            "$id", "$name", "$signature", "$summary", "$body", "$nameParts", "$textParts");
-
+        using var inserts = new Inserts(connection, transaction, _storeBodies);
         long id = 0;
-        foreach (var d in sorted)
+        foreach (var (d, stamp) in sorted)
         {
-            id++;
-            var key = SearchText.Clean(d.Key);
-            var title = SearchText.Clean(d.Title);
-            var signature = NullIfEmpty(SearchText.Clean(d.Signature));
-            var summary = NullIfEmpty(SearchText.Clean(d.Summary));
-            var body = SearchText.Clean(d.Body);
-            var name = key == title ? key : key + "\n" + title;
-            var values = new Dictionary<string, object?>
-            {
-                ["$id"] = id,
-                ["$key"] = key,
-                ["$kind"] = (int)d.Kind,
-                ["$docset"] = d.DocSet,
-                ["$title"] = title,
-                ["$source"] = d.Source,
-                ["$demoted"] = SqliteSearchSchema.IsDemoted(d.Source) ? 1 : 0,
-                ["$exactKey"] = SearchText.NameKey(key),
-                ["$exactLeaf"] = SearchText.LeafKey(key),
-                ["$exactTitle"] = SearchText.NameKey(title),
-                ["$name"] = name,
-                ["$signature"] = signature,
-                ["$summary"] = summary,
-                ["$body"] = body,
-                ["$storedBody"] = _storeBodies ? StoredText.Compress(body) : null,
-                ["$nameParts"] = SearchText.IdentifierPartsOf(name + "\n" + signature),
-                ["$textParts"] = SearchText.IdentifierPartsOf(summary + "\n" + body),
-            };
-            Run(doc, values);
-            Run(text, values);
-            Run(fts, values);
+            id += SqliteSearchSchema.IdGap;
+            inserts.Add(d, id, stamp);
         }
     }
+
+    /// <summary>
+    /// The statements that add one document to every table, with the values computed one way for a new
+    /// file and for an update (<see cref="SqliteSearchIndexUpdater"/>): FTS5 must be given the same values to
+    /// delete a row as it was given to index it.
+    /// </summary>
+    internal sealed class Inserts : IDisposable
+    {
+        private readonly bool _storeBodies;
+        private readonly SqliteCommand _doc, _text, _fts, _stamp;
+
+        public Inserts(SqliteConnection connection, SqliteTransaction transaction, bool storeBodies)
+        {
+            _storeBodies = storeBodies;
+            _doc = Command(connection, transaction, SqliteSearchSchema.InsertDoc,
+                "$id", "$kind", "$docset", "$demoted", "$exactKey", "$exactLeaf", "$exactTitle", "$key", "$title", "$source");
+            _text = Command(connection, transaction, SqliteSearchSchema.InsertText,
+                "$id", "$name", "$signature", "$summary", "$storedBody");
+            _fts = Command(connection, transaction, SqliteSearchSchema.InsertFts,
+                "$id", "$name", "$signature", "$summary", "$body", "$nameParts", "$textParts");
+            _stamp = Command(connection, transaction, SqliteSearchSchema.InsertStamp, "$id", "$stamp");
+        }
+
+        public void Add(SearchDocument d, long id, byte[]? stamp)
+        {
+            var values = Values(d, id, _storeBodies);
+            Run(_doc, values);
+            Run(_text, values);
+            Run(_fts, values);
+            if (stamp is not null)
+            {
+                values["$stamp"] = stamp;
+                Run(_stamp, values);
+            }
+        }
+
+        public void Dispose()
+        {
+            _doc.Dispose();
+            _text.Dispose();
+            _fts.Dispose();
+            _stamp.Dispose();
+        }
+    }
+
+    private static Dictionary<string, object?> Values(SearchDocument d, long id, bool storeBodies)
+    {
+        var key = SearchText.Clean(d.Key);
+        var title = SearchText.Clean(d.Title);
+        var signature = NullIfEmpty(SearchText.Clean(d.Signature));
+        var summary = NullIfEmpty(SearchText.Clean(d.Summary));
+        var body = SearchText.Clean(d.Body);
+        var name = key == title ? key : key + "\n" + title;
+        var values = new Dictionary<string, object?>
+        {
+            ["$id"] = id,
+            ["$key"] = key,
+            ["$kind"] = (int)d.Kind,
+            ["$docset"] = d.DocSet,
+            ["$title"] = title,
+            ["$source"] = d.Source,
+            ["$demoted"] = SqliteSearchSchema.IsDemoted(d.Source) ? 1 : 0,
+            ["$exactKey"] = SearchText.NameKey(key),
+            ["$exactLeaf"] = SearchText.LeafKey(key),
+            ["$exactTitle"] = SearchText.NameKey(title),
+            ["$name"] = name,
+            ["$signature"] = signature,
+            ["$summary"] = summary,
+            ["$body"] = body,
+            ["$storedBody"] = storeBodies ? StoredText.Compress(body) : null,
+            ["$nameParts"] = NameParts(name, signature),
+            ["$textParts"] = TextParts(summary, body),
+        };
+        return values;
+    }
+
+    /// <summary>The <c>name_parts</c> column as indexed, from the stored name and signature.</summary>
+    internal static string NameParts(string name, string? signature) => SearchText.IdentifierPartsOf(name + "\n" + signature);
+
+    /// <summary>The <c>text_parts</c> column as indexed, from the stored summary and the cleaned body.</summary>
+    internal static string TextParts(string? summary, string body) => SearchText.IdentifierPartsOf(summary + "\n" + body);
 
     private void InsertMeta(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -161,13 +221,17 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
             ("tokenizer", SqliteSearchSchema.Tokenizer),
             ("bodies", _storeBodies ? "stored" : "topics table"),
         };
+        if (_builder is not null)
+        {
+            rows = [.. rows, (SqliteSearchSchema.BuilderMeta, _builder)];
+        }
         foreach (var (name, value) in rows)
         {
             Run(meta, new Dictionary<string, object?> { ["$name"] = name, ["$value"] = value });
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -180,7 +244,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
         return command;
     }
 
-    private static void Run(SqliteCommand command, Dictionary<string, object?> values)
+    internal static void Run(SqliteCommand command, Dictionary<string, object?> values)
     {
         foreach (SqliteParameter p in command.Parameters)
         {
@@ -189,7 +253,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
         command.ExecuteNonQuery();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

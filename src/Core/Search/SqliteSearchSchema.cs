@@ -14,6 +14,17 @@ internal static class SqliteSearchSchema
     /// </summary>
     public const string Tokenizer = "porter unicode61 remove_diacritics 2";
 
+    /// <summary>
+    /// The distance between the ids of neighbouring documents in a new file. Ids keep the writer's sorted order
+    /// (search ties are broken by id), and the gaps let an update (<see cref="SqliteSearchIndexUpdater"/>) put a
+    /// new document between two others without renumbering. Rowid deltas up to 127 still take one byte in
+    /// FTS5's doclists.
+    /// </summary>
+    public const long IdGap = 16;
+
+    /// <summary>The <c>meta</c> row naming the tool build that wrote the file and its <c>stamps</c> (absent when none did).</summary>
+    public const string BuilderMeta = "builder";
+
     // The FTS5 column order; bm25 weights and snippet column numbers follow it.
     public const int NameColumn = 0;
     public const int SignatureColumn = 1;
@@ -62,6 +73,10 @@ internal static class SqliteSearchSchema
             SELECT t.id AS id, t.name AS name, t.signature AS signature, t.summary AS summary,
                    {BodyFunction}(t.body, d.key, d.kind, d.docset) AS body, '' AS name_parts, '' AS text_parts
             FROM texts AS t JOIN docs AS d ON d.id = t.id;
+        CREATE TABLE stamps(
+            id INTEGER PRIMARY KEY,
+            stamp BLOB NOT NULL
+        );
         CREATE VIRTUAL TABLE fts USING fts5(
             name, signature, summary, body, name_parts, text_parts,
             content='content', content_rowid='id',
@@ -83,6 +98,17 @@ internal static class SqliteSearchSchema
     public const string InsertFts = """
         INSERT INTO fts(rowid, name, signature, summary, body, name_parts, text_parts)
         VALUES ($id, $name, $signature, $summary, $body, $nameParts, $textParts)
+        """;
+
+    // Optional (readers never read it): what each document was made from, so that the next build of the same
+    // tool can tell which rows changed without rendering every body again (SqliteSearchIndexUpdater).
+    public const string InsertStamp = "INSERT INTO stamps(id, stamp) VALUES ($id, $stamp)";
+
+    // FTS5 forgets a row of an external-content table only when given the very values it indexed
+    // (https://sqlite.org/fts5.html#the_delete_command).
+    public const string DeleteFts = """
+        INSERT INTO fts(fts, rowid, name, signature, summary, body, name_parts, text_parts)
+        VALUES ('delete', $id, $name, $signature, $summary, $body, $nameParts, $textParts)
         """;
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class IndexBuild
 {
     private static readonly SphinxHtmlImporter Sphinx = new();
     private readonly Action<string> _progress;
+    private readonly BuildTimings _timings = new();
     private int _pagesRead;
 
     /// <param name="progress">Receives one line per step (the CLI prints them on stderr).</param>
@@ -49,7 +50,9 @@ public sealed class IndexBuild
         var clock = Stopwatch.StartNew();
         var diagnostics = new Diagnostics();
         // Pages whose files did not change since the current generation are taken from its cache.
-        var previousPages = PageCache.Load(folder.CurrentGeneration());
+        var previousGeneration = folder.CurrentGeneration();
+        var previousPages = PageCache.Load(previousGeneration);
+        _timings.Lap("load pages.cache");
         var pages = new PageCache();
         _pagesRead = 0;
 
@@ -119,6 +122,7 @@ public sealed class IndexBuild
             }
         }
 
+        _timings.Lap("import sources");
         var topics = Merge(imported);
         if (keyMap is not null && keyMapPath is not null)
         {
@@ -141,6 +145,7 @@ public sealed class IndexBuild
             }
         }
 
+        _timings.Lap("merge and validate");
         _progress($"Writing {valid.Count} topics");
         var byKind = valid.GroupBy(t => TopicKinds.Name(t.Kind)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
@@ -154,9 +159,11 @@ public sealed class IndexBuild
         };
         var generation = IndexPublisher.Publish(folder, dir =>
         {
-            WriteArtifacts(dir, valid, manifest);
+            WriteArtifacts(dir, valid, manifest, previousGeneration);
             pages.Write(dir);
+            _timings.Lap("write pages.cache");
         });
+        _timings.Lap("seal and swap");
         return new BuildResult(generation, valid.Count, byKind, diagnostics.Items, clock.Elapsed) { PagesRead = _pagesRead };
     }
 
@@ -319,34 +326,71 @@ public sealed class IndexBuild
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private void WriteArtifacts(string dir, IReadOnlyList<Topic> topics, IndexManifest manifest)
+    /// <summary>
+    /// Writes the topics table and the search index. With a previous generation, both carry over what did not
+    /// change: compressed records of the table by the digest of their bytes, rows of the search index by a
+    /// stamp of what they are made from; either comes out as a full build would write it (the table byte for
+    /// byte, the index search for search).
+    /// </summary>
+    private void WriteArtifacts(string dir, IReadOnlyList<Topic> topics, IndexManifest manifest, string? previousGeneration)
     {
         var stored = NestedTopics.Apply(topics);
-        TopicsTableWriter.Write(Path.Combine(dir, TopicsTableFormat.FileName), stored);
+        _timings.Lap("nest topics");
+        var encoded = new TopicsTableWriter.EncodedTopic[stored.Count];
+        Parallel.For(0, stored.Count, i => encoded[i] = TopicsTableWriter.EncodedTopic.Of(stored[i]));
+        _timings.Lap("encode topics");
+        var compressed = TopicsTableWriter.Write(Path.Combine(dir, TopicsTableFormat.FileName), stored, encoded,
+            previousGeneration is null ? null : Path.Combine(previousGeneration, TopicsTableFormat.FileName));
+        _timings.Lap($"write topics.tbl ({compressed} compressed)");
 
-        _progress("Building the search index");
         var byKey = topics.ToDictionary(t => (t.DocSet, t.Key, t.Kind));
-        var documents = new SearchDocument[stored.Count];
+        var documents = new StampedSearchDocument[stored.Count];
         Parallel.For(0, stored.Count, i =>
         {
             var t = stored[i];
-            // The topic's own text only: nested topics are indexed under their own keys.
-            var body = SearchDocument.BodyOf(t.Body);
             var original = byKey[(t.DocSet, t.Key, t.Kind)];
             var summaryBody = original.Body is [TopicInclude inc] && byKey.TryGetValue((t.DocSet, inc.Key, inc.Kind), out var target)
                 ? target.Body
                 : original.Body;
-            documents[i] = new SearchDocument(t.Key, t.Kind, t.DocSet, t.Title, t.Signature, PlainText.Summary(summaryBody), body, t.Source);
+            var summary = PlainText.Summary(summaryBody);
+            // The stored topic's bytes give every field of the document but the summary, which comes from the
+            // topic as imported (a nested topic's own text is in its owner's record).
+            var stamp = Digest128.Of([.. encoded[i].Digest, .. System.Text.Encoding.UTF8.GetBytes(summary)]);
+            // The topic's own text only: nested topics are indexed under their own keys.
+            documents[i] = new StampedSearchDocument(t.DocSet, t.Key, t.Kind, stamp,
+                () => new SearchDocument(t.Key, t.Kind, t.DocSet, t.Title, t.Signature, summary, SearchDocument.BodyOf(t.Body), t.Source));
         });
-        // Without bodies: the topics table beside it holds them, and HelpIndex hands them to the reader.
-        using (var writer = SqliteSearchIndex.CreateWithoutBodies(Path.Combine(dir, IndexFolder.SearchFileName)))
+        _timings.Lap("summarize and stamp");
+
+        var previousSearch = previousGeneration is null ? null : Path.Combine(previousGeneration, IndexFolder.SearchFileName);
+        TopicsTable? previousTable = null;
+        try
         {
-            foreach (var d in documents)
+            try
             {
-                writer.Add(d);
+                if (previousGeneration is not null)
+                {
+                    previousTable = TopicsTable.Open(Path.Combine(previousGeneration, TopicsTableFormat.FileName));
+                }
             }
-            writer.Complete();
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                // Without the bodies the previous index was built with, it cannot be updated: a full build follows.
+            }
+            var table = previousTable;
+            // Without bodies: the topics table beside it holds them, and HelpIndex hands them to the reader.
+            var result = SearchIndexBuild.Write(Path.Combine(dir, IndexFolder.SearchFileName), documents, PageCache.ToolStamp,
+                previousSearch, table is null ? null : (key, kind, docSet) =>
+                    table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null);
+            _progress(result.FullBuildReason is null
+                ? $"Updated the search index: {result.Added} documents indexed, {result.Removed} removed, {result.Kept} unchanged"
+                : $"Built the search index anew ({result.FullBuildReason})");
         }
+        finally
+        {
+            previousTable?.Dispose();
+        }
+        _timings.Lap("write search.db");
         manifest.Write(dir);
     }
 }

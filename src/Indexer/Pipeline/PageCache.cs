@@ -26,7 +26,8 @@ public sealed class PageCache
     public const string FileName = "pages.cache";
     private static ReadOnlySpan<byte> Magic => "PYHELPPC"u8;
 
-    private static readonly string ToolStamp =
+    /// <summary>The build of this tool: the module version ids of the indexer and of Core.</summary>
+    internal static readonly string ToolStamp =
         $"{typeof(PageCache).Assembly.ManifestModule.ModuleVersionId}/{typeof(Topic).Assembly.ManifestModule.ModuleVersionId}";
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);

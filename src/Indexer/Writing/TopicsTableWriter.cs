@@ -13,22 +13,68 @@ namespace Help.Indexer.Writing;
 /// </summary>
 public static class TopicsTableWriter
 {
+    /// <summary>
+    /// Beside the table: the digest of each record before compression (<see cref="Digest128"/>), so that the next
+    /// build copies the compressed records that did not change instead of compressing them again. Layout: magic
+    /// <c>PYHELPTH</c>, the tool stamp (<see cref="Pipeline.PageCache.ToolStamp"/>: another build may compress
+    /// otherwise), the table's length and header checksum, a record count, then 16 bytes per record in table order.
+    /// </summary>
+    public const string DigestsFileName = "topics.digests";
+    private static ReadOnlySpan<byte> DigestsMagic => "PYHELPTH"u8;
+
+    /// <summary>One stored topic encoded (<see cref="TopicCodec.Encode"/>) with the digest of its bytes.</summary>
+    public sealed record EncodedTopic(byte[] Bytes, byte[] Digest)
+    {
+        public static EncodedTopic Of(Topic stored)
+        {
+            var bytes = TopicCodec.Encode(stored, stored.Body);
+            return new EncodedTopic(bytes, Digest128.Of(bytes));
+        }
+    }
+
     public static void Write(string path, IReadOnlyList<Topic> topics)
+    {
+        var encoded = new EncodedTopic[topics.Count];
+        Parallel.For(0, topics.Count, i => encoded[i] = EncodedTopic.Of(topics[i]));
+        Write(path, topics, encoded, previousTable: null);
+    }
+
+    /// <summary>
+    /// Writes the table of <paramref name="topics"/>, already encoded (<paramref name="encoded"/>, in the same
+    /// order). Records whose digest the table at <paramref name="previousTable"/> holds are copied from it
+    /// compressed; the file is the same as if every record had been compressed here. Returns how many were.
+    /// </summary>
+    public static int Write(string path, IReadOnlyList<Topic> topics, IReadOnlyList<EncodedTopic> encoded, string? previousTable)
     {
         var docSets = topics.Select(t => t.DocSet).Distinct().Order(StringComparer.Ordinal).ToArray();
         var docSetIndex = docSets.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i, StringComparer.Ordinal);
 
         // Records in key order, so the same sources give the same bytes.
-        var ordered = topics
-            .OrderBy(t => TopicsTableFormat.Fold(t.Key), StringComparer.Ordinal)
-            .ThenBy(t => t.Key, StringComparer.Ordinal)
-            .ThenBy(t => TopicKinds.Priority(t.Kind))
-            .ThenBy(t => (int)t.Kind)
-            .ThenBy(t => docSetIndex[t.DocSet])
+        var order = Enumerable.Range(0, topics.Count)
+            .OrderBy(i => TopicsTableFormat.Fold(topics[i].Key), StringComparer.Ordinal)
+            .ThenBy(i => topics[i].Key, StringComparer.Ordinal)
+            .ThenBy(i => TopicKinds.Priority(topics[i].Kind))
+            .ThenBy(i => (int)topics[i].Kind)
+            .ThenBy(i => docSetIndex[topics[i].DocSet])
             .ToArray();
+        var ordered = order.Select(i => topics[i]).ToArray();
 
+        var reusable = previousTable is null ? null : PreviousRecords.Load(previousTable);
         var records = new byte[ordered.Length][];
-        Parallel.For(0, ordered.Length, i => records[i] = Compress(TopicCodec.Encode(ordered[i], ordered[i].Body)));
+        var compressed = 0;
+        Parallel.For(0, ordered.Length, i =>
+        {
+            var e = encoded[order[i]];
+            if (reusable?.Find(e.Digest) is { } copy)
+            {
+                records[i] = copy;
+            }
+            else
+            {
+                records[i] = Compress(e.Bytes);
+                Interlocked.Increment(ref compressed);
+            }
+        });
 
         var keys = new List<(string Folded, string Key, TopicKind Kind, bool Alias, int Topic, int DocSet)>();
         for (var i = 0; i < ordered.Length; i++)
@@ -130,6 +176,107 @@ public static class TopicsTableWriter
         file.Position = 0;
         file.Write(h);
         file.Flush(flushToDisk: true);
+
+        WriteDigests(path, order.Select(i => encoded[i].Digest), length, BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.HeaderCrcOffset..]));
+        return compressed;
+    }
+
+    private static void WriteDigests(string tablePath, IEnumerable<byte[]> digests, long tableLength, uint headerCrc)
+    {
+        var all = digests.ToList();
+        using var file = File.Create(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(tablePath))!, DigestsFileName));
+        using var w = new BinaryWriter(file, Encoding.UTF8);
+        w.Write(DigestsMagic);
+        w.Write(Pipeline.PageCache.ToolStamp);
+        w.Write(tableLength);
+        w.Write(headerCrc);
+        w.Write(all.Count);
+        foreach (var d in all)
+        {
+            w.Write(d);
+        }
+    }
+
+    /// <summary>The compressed records of a previous table, by the digest of their bytes before compression.</summary>
+    private sealed class PreviousRecords
+    {
+        private readonly byte[] _table;
+        private readonly long _recordIndex, _records;
+        private readonly Dictionary<UInt128, int> _byDigest = [];
+
+        private PreviousRecords(byte[] table)
+        {
+            _table = table;
+            _recordIndex = BinaryPrimitives.ReadInt64LittleEndian(table.AsSpan(56));
+            _records = BinaryPrimitives.ReadInt64LittleEndian(table.AsSpan(64));
+        }
+
+        /// <summary>Null when there is no usable table or digests file: then every record is compressed.</summary>
+        public static PreviousRecords? Load(string tablePath)
+        {
+            try
+            {
+                var digestsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(tablePath))!, DigestsFileName);
+                if (!File.Exists(tablePath) || !File.Exists(digestsPath))
+                {
+                    return null;
+                }
+                var table = File.ReadAllBytes(tablePath);
+                using var r = new BinaryReader(File.OpenRead(digestsPath), Encoding.UTF8);
+                if (table.Length < TopicsTableFormat.HeaderSize
+                    || !r.ReadBytes(DigestsMagic.Length).AsSpan().SequenceEqual(DigestsMagic)
+                    || r.ReadString() != Pipeline.PageCache.ToolStamp
+                    || r.ReadInt64() != table.Length
+                    || r.ReadUInt32() != BinaryPrimitives.ReadUInt32LittleEndian(table.AsSpan(TopicsTableFormat.HeaderCrcOffset))
+                    || !table.AsSpan(0, 8).SequenceEqual(TopicsTableFormat.Magic)
+                    || BinaryPrimitives.ReadInt32LittleEndian(table.AsSpan(8)) != TopicsTableFormat.Version)
+                {
+                    return null;
+                }
+                var count = r.ReadInt32();
+                if (count != BinaryPrimitives.ReadInt32LittleEndian(table.AsSpan(12)))
+                {
+                    return null;
+                }
+                var previous = new PreviousRecords(table);
+                for (var i = 0; i < count; i++)
+                {
+                    previous._byDigest.TryAdd(Key(r.ReadBytes(Digest128.Size)), i);
+                }
+                return previous;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The compressed record of <paramref name="digest"/>, or null when there is none or it does not check out.</summary>
+        public byte[]? Find(byte[] digest)
+        {
+            if (!_byDigest.TryGetValue(Key(digest), out var i))
+            {
+                return null;
+            }
+            var entry = _recordIndex + (long)i * TopicsTableFormat.RecordEntrySize;
+            if (entry < 0 || entry + TopicsTableFormat.RecordEntrySize > _table.Length)
+            {
+                return null;
+            }
+            var offset = BinaryPrimitives.ReadInt64LittleEndian(_table.AsSpan((int)entry));
+            var length = BinaryPrimitives.ReadInt32LittleEndian(_table.AsSpan((int)entry + 8));
+            var crc = BinaryPrimitives.ReadUInt32LittleEndian(_table.AsSpan((int)entry + 12));
+            var at = _records + offset;
+            if (offset < 0 || length < 0 || at + length > _table.Length)
+            {
+                return null;
+            }
+            var record = _table.AsSpan((int)at, length);
+            return Crc32C.Compute(record) == crc ? record.ToArray() : null;
+        }
+
+        private static UInt128 Key(byte[] digest) =>
+            new(BinaryPrimitives.ReadUInt64LittleEndian(digest.AsSpan(8)), BinaryPrimitives.ReadUInt64LittleEndian(digest));
     }
 
     private static byte[] Compress(byte[] data)

@@ -41,7 +41,8 @@ public sealed class IncrementalBuildTests : IDisposable
         var full = new IndexBuild().Run(new IndexFolder(Path.Combine(_root, "full")), [docs], defaultSources: false);
 
         Assert.Equal(1, incremental.PagesRead);
-        AssertSameIndex(full.Generation, incremental.Generation);
+        // The search index is updated in place, equal search for search (IncrementalSearchTests), not byte for byte.
+        AssertSameFile(full.Generation, incremental.Generation, TopicsTableFormat.FileName);
     }
 
     [Fact]
@@ -74,8 +75,11 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         foreach (var name in (string[])[TopicsTableFormat.FileName, IndexFolder.SearchFileName])
         {
-            Assert.True(File.ReadAllBytes(Path.Combine(expectedGeneration, name)).AsSpan()
-                .SequenceEqual(File.ReadAllBytes(Path.Combine(actualGeneration, name))), $"{name} differs");
+            AssertSameFile(expectedGeneration, actualGeneration, name);
         }
     }
+
+    private static void AssertSameFile(string expectedGeneration, string actualGeneration, string name) =>
+        Assert.True(File.ReadAllBytes(Path.Combine(expectedGeneration, name)).AsSpan()
+            .SequenceEqual(File.ReadAllBytes(Path.Combine(actualGeneration, name))), $"{name} differs");
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak test of the viewer: wrk with 64 connections for 60 s over a mix of topic pages, topic JSON,
 # searches and key completions (mixed.lua), against the release server on the full python3.11-doc index.
-# Resident memory (VmRSS, /proc/PID/status) is read after a warm-up and again at the end.
+# Resident memory (VmRSS, /proc/PID/status) is read after a warm-up and again at the end; beside each, the
+# server's own split of it (HELP_SERVER_MEMLOG, every 5 s: managed heap, large-object heap, SQLite, threads).
 #   bench/soak/run.sh [--duration 60s] [--warmup 15s] [--connections 64] [--threads 2] [--index DIR]
 # Prints one line per figure; exits 1 on any failed request or if RSS grew more than 10% after warm-up.
 # Needs: dotnet, wrk, python3.11-doc (apt-get install wrk python3.11-doc).
@@ -32,7 +33,7 @@ if [ ! -f "$index/CURRENT" ]; then
 fi
 
 out=$(mktemp)
-"$art/bin/Help.Server/release/Help.Server" --port 0 --index "$index" >"$out" 2>&1 &
+HELP_SERVER_MEMLOG=${HELP_SERVER_MEMLOG:-5} "$art/bin/Help.Server/release/Help.Server" --port 0 --index "$index" >"$out" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -f "$out"' EXIT
 for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done
@@ -45,12 +46,16 @@ lua="$(pwd)/bench/soak/mixed.lua"
 echo "soak: warm-up $warmup" >&2
 wrk -t"$threads" -c"$connections" -d"$warmup" -s "$lua" "$url" >/dev/null
 rss_warm=$(rss)
+memlog_warm=$(grep '^memlog' "$out" | tail -1 || true)
 
 echo "soak: run $duration, $connections connections" >&2
 result=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$lua" "$url" | grep '^SOAK ')
 rss_end=$(rss)
+memlog_end=$(grep '^memlog' "$out" | tail -1 || true)
 
 echo "$result"
+echo "soak: server after warm-up: $memlog_warm" >&2
+echo "soak: server at the end:    $memlog_end" >&2
 growth=$(awk -v a="$rss_warm" -v b="$rss_end" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
 echo "SOAK rss_after_warmup_kib=$rss_warm rss_end_kib=$rss_end growth_pct=$growth"
 if grep -q 'server failed\|Exception' "$out"; then echo "soak: the server logged failures:" >&2; cat "$out" >&2; fi

@@ -18,14 +18,10 @@ public sealed class HelpIndex : IDisposable
     {
         Directory = directory;
         Table = table;
-        // The indexer leaves bodies out of the search index (the table has them): snippets render them from here,
-        // and the bodies rendered last are kept for the next searches (SearchBodyCache says why).
-        _search = new Lazy<ISearchIndex>(() =>
-        {
-            var bodies = new SearchBodyCache((key, kind, docSet) =>
-                table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null);
-            return SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName), bodies.Get);
-        });
+        // The indexer leaves bodies out of the search index (the table has them): snippets render them from here
+        // (the reader keeps the ones rendered last: SearchBodyCache).
+        _search = new Lazy<ISearchIndex>(() => SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName),
+            (key, kind, docSet) => table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null));
     }
 
     public ISearchIndex Search => _search.Value;

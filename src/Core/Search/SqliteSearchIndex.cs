@@ -49,6 +49,8 @@ public static class SqliteSearchIndex
     /// <summary>
     /// Opens a built index whose bodies may live elsewhere: for a row written without its body,
     /// <paramref name="bodies"/> gives the text it was indexed with (<see cref="SearchDocument.BodyOf"/>), for snippets.
+    /// The bodies it gave last are kept (up to 8 MiB of UTF-8) for the next searches, so it is asked again only
+    /// for bodies not shown recently.
     /// </summary>
     public static ISearchIndex Open(string path, SearchBodySource bodies) => new SqliteSearchIndexReader(path, SearchRanking.Default, bodies);
 

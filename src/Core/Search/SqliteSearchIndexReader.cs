@@ -41,11 +41,11 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
     private static readonly int MaxIdle = Math.Max(2, Environment.ProcessorCount * 2);
     private volatile bool _disposed;
 
-    private readonly SearchBodySource? _bodies;
+    private readonly SearchBodyCache? _bodies;
 
     public SqliteSearchIndexReader(string path, SearchRanking ranking, SearchBodySource? bodies = null)
     {
-        _bodies = bodies;
+        _bodies = bodies is null ? null : new SearchBodyCache(bodies);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -278,17 +278,21 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
         }
     }
 
-    /// <summary>What the writer indexed as the body: FTS5 finds the marked words by tokenizing it again, so it must be the same text.</summary>
-    private string BodyText(byte[]? stored, string key, long kind, string docSet) => stored is not null
-        ? StoredText.Inflate(stored)
-        : SearchText.Clean(_bodies?.Invoke(key, (TopicKind)kind, docSet));
+    /// <summary>
+    /// What the writer indexed as the body, in UTF-8: FTS5 finds the marked words by tokenizing it again, so it
+    /// must be the same text. Given as a BLOB, which SQLite copies and FTS5 reads as the text it holds
+    /// (sqlite3_value_text of a BLOB is its bytes), so a large body is not encoded again on every call.
+    /// </summary>
+    private byte[] BodyUtf8(byte[]? stored, string key, long kind, string docSet) => stored is not null
+        ? StoredText.InflateUtf8(stored)
+        : _bodies?.Get(key, (TopicKind)kind, docSet) ?? [];
 
     private SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         // FTS5 reads the text of the rows it makes snippets for through the `content` view, which calls this.
-        connection.CreateFunction<byte[]?, string, long, string, string>(SqliteSearchSchema.BodyFunction, BodyText, isDeterministic: true);
+        connection.CreateFunction<byte[]?, string, long, string, byte[]>(SqliteSearchSchema.BodyFunction, BodyUtf8, isDeterministic: true);
         return connection;
     }
 

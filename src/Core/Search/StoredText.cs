@@ -27,22 +27,25 @@ internal static class StoredText
     }
 
     /// <summary>The text of a stored body; a damaged one reads as empty (its snippet falls back to the summary).</summary>
-    public static string Inflate(byte[]? stored)
+    public static string Inflate(byte[]? stored) => Encoding.UTF8.GetString(InflateUtf8(stored));
+
+    /// <summary>As <see cref="Inflate"/>, the UTF-8 bytes as stored.</summary>
+    public static byte[] InflateUtf8(byte[]? stored)
     {
         if (stored is null || stored.Length == 0)
         {
-            return "";
+            return [];
         }
         try
         {
             using var input = new BrotliStream(new MemoryStream(stored, writable: false), CompressionMode.Decompress);
             using var output = new MemoryStream(stored.Length * 4);
             input.CopyTo(output);
-            return Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
+            return output.ToArray();
         }
         catch (InvalidDataException)
         {
-            return "";
+            return [];
         }
     }
 }

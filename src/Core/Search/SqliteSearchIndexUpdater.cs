@@ -84,25 +84,21 @@ internal static class SqliteSearchIndexUpdater
         }
 
         // The previous rows by stamp.
-        var previous = new Dictionary<string, long>(StringComparer.Ordinal);
+        var previous = new Dictionary<long, long>();
         using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT id, stamp FROM stamps";
+            read.CommandText = "SELECT id, stamp FROM texts";
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
-                if (!previous.TryAdd(Convert.ToHexString((byte[])reader.GetValue(1)), reader.GetInt64(0)))
+                if (reader.IsDBNull(1))
+                {
+                    return Fallback("the previous search index has rows without stamps");
+                }
+                if (!previous.TryAdd(reader.GetInt64(1), reader.GetInt64(0)))
                 {
                     return Fallback("the previous search index has two documents of one stamp");
                 }
-            }
-        }
-        using (var count = connection.CreateCommand())
-        {
-            count.CommandText = "SELECT count(*) FROM docs";
-            if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) != previous.Count)
-            {
-                return Fallback("the previous search index has rows without stamps");
             }
         }
 
@@ -124,7 +120,7 @@ internal static class SqliteSearchIndexUpdater
         var kept = new HashSet<long>();
         for (var i = 0; i < sorted.Length; i++)
         {
-            if (previous.TryGetValue(Convert.ToHexString(sorted[i].Stamp), out var id))
+            if (previous.TryGetValue(sorted[i].Stamp, out var id))
             {
                 ids[i] = id;
                 kept.Add(id);
@@ -217,7 +213,7 @@ internal static class SqliteSearchIndexUpdater
         using var deleteFts = SqliteSearchIndexWriter.Command(connection, transaction, SqliteSearchSchema.DeleteFts,
             "$id", "$name", "$signature", "$summary", "$body", "$nameParts", "$textParts");
         using var deleteRows = SqliteSearchIndexWriter.Command(connection, transaction,
-            "DELETE FROM docs WHERE id = $id; DELETE FROM texts WHERE id = $id; DELETE FROM stamps WHERE id = $id;", "$id");
+            "DELETE FROM docs WHERE id = $id; DELETE FROM texts WHERE id = $id;", "$id");
         foreach (var id in removed)
         {
             read.Parameters["$id"].Value = id;

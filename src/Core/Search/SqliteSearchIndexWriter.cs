@@ -11,7 +11,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
 {
     private readonly string _path;
     private readonly string _buildPath;
-    private readonly List<(SearchDocument Doc, byte[]? Stamp)> _docs = [];
+    private readonly List<(SearchDocument Doc, long? Stamp)> _docs = [];
     private bool _done;
 
     private readonly bool _storeBodies;
@@ -43,7 +43,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
     }
 
     /// <summary>Adds a document with the stamp of what it was made from (see <see cref="SearchIndexBuild"/>).</summary>
-    public void Add(SearchDocument doc, byte[] stamp)
+    public void Add(SearchDocument doc, long stamp)
     {
         Add(doc);
         _docs[^1] = (doc, stamp);
@@ -137,7 +137,7 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
     internal sealed class Inserts : IDisposable
     {
         private readonly bool _storeBodies;
-        private readonly SqliteCommand _doc, _text, _fts, _stamp;
+        private readonly SqliteCommand _doc, _text, _fts;
 
         public Inserts(SqliteConnection connection, SqliteTransaction transaction, bool storeBodies)
         {
@@ -145,23 +145,18 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
             _doc = Command(connection, transaction, SqliteSearchSchema.InsertDoc,
                 "$id", "$kind", "$docset", "$demoted", "$exactKey", "$exactLeaf", "$exactTitle", "$key", "$title", "$source");
             _text = Command(connection, transaction, SqliteSearchSchema.InsertText,
-                "$id", "$name", "$signature", "$summary", "$storedBody");
+                "$id", "$name", "$signature", "$summary", "$storedBody", "$stamp");
             _fts = Command(connection, transaction, SqliteSearchSchema.InsertFts,
                 "$id", "$name", "$signature", "$summary", "$body", "$nameParts", "$textParts");
-            _stamp = Command(connection, transaction, SqliteSearchSchema.InsertStamp, "$id", "$stamp");
         }
 
-        public void Add(SearchDocument d, long id, byte[]? stamp)
+        public void Add(SearchDocument d, long id, long? stamp)
         {
             var values = Values(d, id, _storeBodies);
+            values["$stamp"] = stamp;
             Run(_doc, values);
             Run(_text, values);
             Run(_fts, values);
-            if (stamp is not null)
-            {
-                values["$stamp"] = stamp;
-                Run(_stamp, values);
-            }
         }
 
         public void Dispose()
@@ -169,7 +164,6 @@ internal sealed class SqliteSearchIndexWriter : ISearchIndexWriter
             _doc.Dispose();
             _text.Dispose();
             _fts.Dispose();
-            _stamp.Dispose();
         }
     }
 

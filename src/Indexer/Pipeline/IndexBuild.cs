@@ -159,9 +159,19 @@ public sealed class IndexBuild
         };
         var generation = IndexPublisher.Publish(folder, dir =>
         {
-            WriteArtifacts(dir, valid, manifest, previousGeneration);
-            pages.Write(dir);
-            _timings.Lap("write pages.cache");
+            // The cache is written beside the index, on its own thread: both are mostly one thread's work.
+            var cacheWritten = Task.Run(() => pages.Write(dir));
+            try
+            {
+                WriteArtifacts(dir, valid, manifest, previousGeneration);
+            }
+            finally
+            {
+                // Never left writing into a folder that a failed build is about to remove.
+                Task.WaitAny(cacheWritten);
+            }
+            cacheWritten.GetAwaiter().GetResult();
+            _timings.Lap("finish writing pages.cache");
         });
         _timings.Lap("seal and swap");
         return new BuildResult(generation, valid.Count, byKind, diagnostics.Items, clock.Elapsed) { PagesRead = _pagesRead };
@@ -355,7 +365,7 @@ public sealed class IndexBuild
             var summary = PlainText.Summary(summaryBody);
             // The stored topic's bytes give every field of the document but the summary, which comes from the
             // topic as imported (a nested topic's own text is in its owner's record).
-            var stamp = Digest128.Of([.. encoded[i].Digest, .. System.Text.Encoding.UTF8.GetBytes(summary)]);
+            var stamp = BitConverter.ToInt64(Digest128.Of([.. encoded[i].Digest, .. System.Text.Encoding.UTF8.GetBytes(summary)]));
             // The topic's own text only: nested topics are indexed under their own keys.
             documents[i] = new StampedSearchDocument(t.DocSet, t.Key, t.Kind, stamp,
                 () => new SearchDocument(t.Key, t.Kind, t.DocSet, t.Title, t.Signature, summary, SearchDocument.BodyOf(t.Body), t.Source));

@@ -33,7 +33,11 @@ public sealed class PageCache
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>One page's import: its topics and what was reported while reading it.</summary>
-    public sealed record Entry(string Stamp, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Topic> Topics);
+    public sealed record Entry(string Stamp, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Topic> Topics)
+    {
+        /// <summary>The topics as the cache stores them, when this entry was read from one: written back as they are.</summary>
+        internal IReadOnlyList<byte[]>? Stored { get; init; }
+    }
 
     public int Count => _entries.Count;
 
@@ -89,6 +93,7 @@ public sealed class PageCache
                 return cache;
             }
             var count = r.ReadInt32();
+            var read = new (string Key, string Stamp, Diagnostic[] Diagnostics, byte[][] Topics)[count];
             for (var i = 0; i < count; i++)
             {
                 var key = r.ReadString();
@@ -98,21 +103,32 @@ public sealed class PageCache
                 {
                     diagnostics[d] = new Diagnostic((DiagnosticLevel)r.ReadByte(), r.ReadString(), r.ReadString());
                 }
-                var topics = new Topic[r.ReadInt32()];
+                var topics = new byte[r.ReadInt32()][];
                 for (var t = 0; t < topics.Length; t++)
                 {
-                    topics[t] = TopicCodec.Decode(r.ReadBytes(r.ReadInt32()));
+                    topics[t] = r.ReadBytes(r.ReadInt32());
                 }
-                cache._entries[key] = new Entry(stamp, diagnostics, Shared(topics));
+                read[i] = (key, stamp, diagnostics, topics);
             }
+            // Decoding is most of the load and the pages are independent: one stream read, then every core decodes.
+            Parallel.For(0, count, i =>
+            {
+                var (key, stamp, diagnostics, stored) = read[i];
+                var topics = stored.Select(b => TopicCodec.Decode(b)).ToArray();
+                cache._entries[key] = new Entry(stamp, diagnostics, Shared(topics)) { Stored = stored };
+            });
             return cache;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (Unusable(e))
         {
             // No cache, a damaged one or one of another format: every page is read again.
             return new PageCache();
         }
     }
+
+    private static bool Unusable(Exception e) =>
+        e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException
+        || (e is AggregateException a && a.InnerExceptions.All(Unusable));
 
     /// <summary>Writes the cache into <paramref name="generationDir"/>, entries in ordinal key order so the file is deterministic.</summary>
     public void Write(string generationDir)
@@ -135,17 +151,19 @@ public sealed class PageCache
                 w.Write(d.Path);
                 w.Write(d.Message);
             }
-            // Stored with nested topics as includes: each block once, as in the topics table (see Shared).
-            var stored = NestedTopics.Apply(entry.Topics);
+            var stored = entry.Stored ?? Store(entry.Topics);
             w.Write(stored.Count);
-            foreach (var t in stored)
+            foreach (var bytes in stored)
             {
-                var bytes = TopicCodec.Encode(t, t.Body);
                 w.Write(bytes.Length);
                 w.Write(bytes);
             }
         }
     }
+
+    /// <summary>Stored with nested topics as includes: each block once, as in the topics table (see <see cref="Shared"/>).</summary>
+    private static byte[][] Store(IReadOnlyList<Topic> topics) =>
+        NestedTopics.Apply(topics).Select(t => TopicCodec.Encode(t, t.Body)).ToArray();
 
     /// <summary>
     /// A page's topics as the importer made them: a section's topic and the page that contains the section

@@ -18,6 +18,15 @@ namespace Help.Core.Search;
 /// </remarks>
 internal static class SqliteSearchIndexUpdater
 {
+    /// <summary>
+    /// Updates in a row before the index is written anew: each leaves FTS5 segments to merge and pages freed,
+    /// which only a new file (merged into one b-tree and vacuumed) takes back.
+    /// </summary>
+    public const int MaxUpdates = 16;
+
+    /// <summary>The <c>meta</c> row counting the updates since the file was written new.</summary>
+    private const string UpdatesMeta = "updates";
+
     public static SearchIndexBuildResult TryUpdate(string previousPath, string path, IReadOnlyList<StampedSearchDocument> documents,
         string builder, SearchBodySource previousBodies)
     {
@@ -82,6 +91,11 @@ internal static class SqliteSearchIndexUpdater
         {
             return Fallback("the previous search index was written by another build of the tool");
         }
+        var updates = int.TryParse(meta.GetValueOrDefault(UpdatesMeta), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        if (updates >= MaxUpdates)
+        {
+            return Fallback($"{updates} updates since it was written new: written new to compact it");
+        }
 
         // The previous rows by stamp.
         var previous = new Dictionary<long, long>();
@@ -137,6 +151,11 @@ internal static class SqliteSearchIndexUpdater
             // Not a byte written, so the copy stays the same file as the previous one.
             return new SearchIndexBuildResult(null, kept.Count, 0, 0);
         }
+        if (removed.Length + added.Length > sorted.Length / 2)
+        {
+            // Each removal renders a previous body as well: past this, a new file is the cheaper way.
+            return Fallback($"{removed.Length} documents removed and {added.Length} added of {sorted.Length}");
+        }
         var made = new SearchDocument[added.Length];
         Parallel.For(0, added.Length, i => made[i] = sorted[added[i]].Make());
 
@@ -152,10 +171,11 @@ internal static class SqliteSearchIndexUpdater
                 inserts.Add(made[i], ids[added[i]], sorted[added[i]].Stamp);
             }
         }
-        using (var documentCount = SqliteSearchIndexWriter.Command(connection, transaction,
-            "UPDATE meta SET value = $value WHERE name = 'documents'", "$value"))
+        using (var setMeta = SqliteSearchIndexWriter.Command(connection, transaction,
+            "INSERT OR REPLACE INTO meta(name, value) VALUES ($name, $value)", "$name", "$value"))
         {
-            SqliteSearchIndexWriter.Run(documentCount, new() { ["$value"] = sorted.Length.ToString(CultureInfo.InvariantCulture) });
+            SqliteSearchIndexWriter.Run(setMeta, new() { ["$name"] = "documents", ["$value"] = sorted.Length.ToString(CultureInfo.InvariantCulture) });
+            SqliteSearchIndexWriter.Run(setMeta, new() { ["$name"] = UpdatesMeta, ["$value"] = (updates + 1).ToString(CultureInfo.InvariantCulture) });
         }
         transaction.Commit();
         return new SearchIndexBuildResult(null, kept.Count, removed.Length, added.Length);

@@ -51,9 +51,13 @@ public static class SearchIndexBuild
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentException.ThrowIfNullOrWhiteSpace(builder);
         string reason;
-        if (previousPath is null || previousBodies is null || !File.Exists(previousPath))
+        if (previousPath is null || !File.Exists(previousPath))
         {
             reason = "no previous search index";
+        }
+        else if (previousBodies is null)
+        {
+            reason = "the bodies of the previous search index are not at hand";
         }
         else
         {

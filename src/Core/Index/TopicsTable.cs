@@ -226,6 +226,17 @@ public sealed class TopicsTable : IDisposable
         return entry is null ? null : ReadTopic(entry);
     }
 
+    /// <summary>
+    /// The topic stored under its own <paramref name="key"/> with <paramref name="kind"/> in
+    /// <paramref name="docSet"/>, never one that only an alias of that key reaches: what the search index
+    /// indexed under the key, since it indexes each topic under its own key alone.
+    /// </summary>
+    public Topic? FindOwn(string key, TopicKind kind, string docSet)
+    {
+        var entry = FindExact(key).FirstOrDefault(e => !e.IsAlias && e.Kind == kind && e.DocSet == docSet);
+        return entry is null ? null : ReadTopic(entry);
+    }
+
     public void Dispose() => _file.Dispose();
 
     private static List<KeyEntry> Ranked(List<KeyEntry> found)

@@ -21,7 +21,7 @@ public sealed class HelpIndex : IDisposable
         // The indexer leaves bodies out of the search index (the table has them): snippets render them from here
         // (the reader keeps the ones rendered last: SearchBodyCache).
         _search = new Lazy<ISearchIndex>(() => SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName),
-            (key, kind, docSet) => table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null));
+            SearchDocument.BodiesIn(table)));
     }
 
     public ISearchIndex Search => _search.Value;

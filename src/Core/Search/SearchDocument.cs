@@ -1,3 +1,4 @@
+using Help.Core.Index;
 using Help.Core.Model;
 using Help.Core.Rendering.Text;
 
@@ -31,4 +32,12 @@ public sealed record SearchDocument(
     /// is cut from the very text that was indexed.
     /// </summary>
     public static string BodyOf(IReadOnlyList<Block> storedBody) => TextRenderer.Default.RenderBlocks(storedBody, new TextRenderOptions());
+
+    /// <summary>
+    /// The bodies an index without them was built with, from the topics table written beside it: each row's
+    /// own topic (never one an alias of its key names), rendered by <see cref="BodyOf"/>. Snippets are cut from
+    /// them, and an update gives them back to FTS5 to forget a row.
+    /// </summary>
+    public static SearchBodySource BodiesIn(TopicsTable table) =>
+        (key, kind, docSet) => table.FindOwn(key, kind, docSet) is { } topic ? BodyOf(topic.Body) : null;
 }

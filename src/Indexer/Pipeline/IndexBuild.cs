@@ -387,11 +387,9 @@ public sealed class IndexBuild
             {
                 // Without the bodies the previous index was built with, it cannot be updated: a full build follows.
             }
-            var table = previousTable;
             // Without bodies: the topics table beside it holds them, and HelpIndex hands them to the reader.
             var result = SearchIndexBuild.Write(Path.Combine(dir, IndexFolder.SearchFileName), documents, PageCache.ToolStamp,
-                previousSearch, table is null ? null : (key, kind, docSet) =>
-                    table.Find(key, kind, docSet) is { } topic ? SearchDocument.BodyOf(topic.Body) : null);
+                previousSearch, previousTable is null ? null : SearchDocument.BodiesIn(previousTable));
             _progress(result.FullBuildReason is null
                 ? $"Updated the search index: {result.Added} documents indexed, {result.Removed} removed, {result.Kept} unchanged"
                 : $"Built the search index anew ({result.FullBuildReason})");

@@ -86,6 +86,16 @@ public sealed class TopicsTableTests : IDisposable
     }
 
     [Fact]
+    public void FindOwn_KeyOnlyAnAlias_FindsNothingWhereFindFollowsTheAlias()
+    {
+        using var table = TopicsTable.Open(WriteTable(SampleTopics()));
+        Assert.Equal("spam", table.Find("library/spam", TopicKind.Module)!.Key);
+        Assert.Null(table.FindOwn("library/spam", TopicKind.Module, "fixture-1.0"));
+        Assert.Equal("spam", table.FindOwn("spam", TopicKind.Module, "fixture-1.0")!.Key);
+        Assert.Null(table.FindOwn("spam", TopicKind.Module, "other-2.0"));
+    }
+
+    [Fact]
     public void Write_SameTopicsInAnyOrder_ByteIdenticalFiles()
     {
         var topics = SampleTopics();

@@ -87,7 +87,7 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser)
         await page.GotoAsync(viewer.Url);
         await page.Locator("#q").PressSequentiallyAsync("translucent");
         await page.Locator("#live li").First.ClickAsync();
-        await page.WaitForURLAsync(viewer.Url + "topic/ham.Slicer.cut");
+        await Assertions.Expect(page).ToHaveURLAsync(viewer.Url + "topic/ham.Slicer.cut", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator(".crumbs")).ToContainTextAsync("ham.Slicer");
     });
 
@@ -96,7 +96,7 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser)
     {
         await page.GotoAsync(viewer.Url + "topic/ham");
         await page.Locator(".doc a.internal", new() { HasText = "spam.Tin" }).ClickAsync();
-        await page.WaitForURLAsync(viewer.Url + "topic/spam.Tin");
+        await Assertions.Expect(page).ToHaveURLAsync(viewer.Url + "topic/spam.Tin", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator(".doc")).ToContainTextAsync("A tin of a given");
     });
 
@@ -114,7 +114,7 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser)
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(page.Locator("#live li").Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(viewer.Url.TrimEnd('/') + second);
+        await Assertions.Expect(page).ToHaveURLAsync(viewer.Url.TrimEnd('/') + second, new() { Timeout = 10_000 });
     });
 
     [Fact]

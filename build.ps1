@@ -22,9 +22,8 @@ switch ($Task) {
     'index'   { Invoke @('run', '--project', 'src/Indexer', '-c', $Configuration, '--', 'build') }
     'serve'   { Invoke @('run', '--project', 'src/HelpServer', '-c', $Configuration) }
     'publish' {
-        # pyhelp and Help.Indexer native (Native AOT, Directory.Build.props); the viewer beside them needs the
-        # .NET runtime. pyhelp first: its publish also drops a framework-dependent Help.Indexer stub that the
-        # native one then replaces.
+        # pyhelp and Help.Indexer native (Native AOT, Directory.Build.props), side by side: pyhelp runs Help.Indexer to
+        # build the index. The viewer beside them needs the .NET runtime.
         Invoke @('publish', 'src/HelpCli', '-c', $Configuration, '-r', $Runtime, '-p:Native=true', '-o', 'artifacts/pyhelp')
         Invoke @('publish', 'src/Indexer', '-c', $Configuration, '-r', $Runtime, '-p:Native=true', '-o', 'artifacts/pyhelp')
         Invoke @('publish', 'src/HelpServer', '-c', $Configuration, '-r', $Runtime, '--self-contained', 'false', '-o', 'artifacts/pyhelp')

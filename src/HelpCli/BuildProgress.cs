@@ -60,7 +60,7 @@ public sealed class BuildProgress : IDisposable
         }
     }
 
-    /// <summary>A step of the build (one of <see cref="Help.Indexer.Pipeline.IndexBuild"/>'s progress lines).</summary>
+    /// <summary>A step of the build (one of the indexer's progress lines).</summary>
     public void Step(string step)
     {
         lock (_lock)

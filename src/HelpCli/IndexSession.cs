@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Help.Core.Index;
 using Help.Core.Query;
-using Help.Indexer.Pipeline;
 
 namespace Help.Cli;
 
@@ -67,11 +66,8 @@ public static class IndexSession
         }
     }
 
-    // Kept apart so that a lookup on a fresh index never loads the indexer's code.
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Build(IndexFolder folder, IReadOnlyList<string> requested, string why, Func<BuildProgress> makeProgress, bool damaged)
     {
-        var sources = requested.Count > 0 ? requested : DefaultSources.Find();
         using var progress = makeProgress();
         if (damaged)
         {
@@ -81,16 +77,15 @@ public static class IndexSession
         progress.Start(why);
         try
         {
-            var result = new IndexBuild(progress.Step) { PageProgress = (done, total) => progress.Count(done, total, "pages") }.Run(folder, sources, defaultSources: requested.Count == 0);
+            var result = RunBuild(folder, requested, progress);
             progress.Finish($"{result.TopicCount} topics indexed in {result.Elapsed.TotalSeconds:0.0} s into {result.Generation}");
-            foreach (var d in result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Skipped).Take(10))
+            foreach (var skipped in result.Skipped.Take(10))
             {
-                progress.Problem(d.ToString());
+                progress.Problem(skipped);
             }
-            var skipped = result.Diagnostics.Count(d => d.Level == DiagnosticLevel.Skipped);
-            if (skipped > 10)
+            if (result.Skipped.Count > 10)
             {
-                progress.Problem($"... and {skipped - 10} more skipped; all are listed in {Path.Combine(result.Generation, IndexFolder.ManifestFileName)}");
+                progress.Problem($"... and {result.Skipped.Count - 10} more skipped; all are listed in {Path.Combine(result.Generation, IndexFolder.ManifestFileName)}");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -102,6 +97,16 @@ public static class IndexSession
             progress.Problem($"could not rebuild the index ({e.Message}); using the previous one");
         }
     }
+
+    // The native pyhelp runs the indexer beside it (IndexerProcess); other builds carry it (InProcessBuild).
+    // Kept apart so that a lookup on a fresh index never loads the indexer's code.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BuildOutcome RunBuild(IndexFolder folder, IReadOnlyList<string> requested, BuildProgress progress) =>
+#if INDEXER_APART
+        IndexerProcess.Run(IndexerProcess.Beside, folder, requested, progress);
+#else
+        InProcessBuild.Run(folder, requested, progress);
+#endif
 }
 
 /// <summary>No index can be opened or built.</summary>

@@ -3,6 +3,8 @@ using Help.Indexer.Export;
 using Help.Indexer.Pipeline;
 
 // Help.Indexer build  [--index DIR] [--source PATH]... [--force]  (does nothing when the sources are unchanged)
+//   --defaults: the built-in default sources, whatever the sources file says (what pyhelp indexes)
+//   --events: progress as BuildEvents lines on stdout, for pyhelp's native build (src/HelpCli/IndexerProcess.cs)
 //   exit codes: 0 built, 1 built but some sources were skipped, 2 usage error, 3 failed.
 // Help.Indexer export --format pydoc|json|docset|inventory --out PATH [--index DIR] [--docset ID] [--keys FILE]
 //   exit codes: 0 written, 2 usage error, 3 no index (or the output could not be written).
@@ -26,6 +28,8 @@ static int Build(string[] args)
     string? indexDir = null;
     string? configPath = null;
     var force = false;
+    var builtInDefaults = false;
+    var events = false;
     for (var i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -42,6 +46,12 @@ static int Build(string[] args)
             case "--force":
                 force = true;
                 break;
+            case "--defaults":
+                builtInDefaults = true;
+                break;
+            case "--events":
+                events = true;
+                break;
             default:
                 Console.Error.WriteLine($"Help.Indexer: unknown argument {args[i]}");
                 return 2;
@@ -52,7 +62,9 @@ static int Build(string[] args)
     bool defaults;
     try
     {
-        (paths, defaults) = DefaultSources.Resolve(sources, configPath);
+        (paths, defaults) = builtInDefaults && sources.Count == 0 && configPath is null
+            ? (DefaultSources.Find().Select(SourceSpec.Of).ToList(), true)
+            : DefaultSources.Resolve(sources, configPath);
     }
     catch (SourcesConfigException e)
     {
@@ -70,6 +82,10 @@ static int Build(string[] args)
     }
     try
     {
+        if (events)
+        {
+            return BuildWithEvents(folder, paths, defaults);
+        }
         var result = new IndexBuild(step => Console.Error.WriteLine(step)).Run(folder, paths, defaults);
         foreach (var d in result.Diagnostics)
         {
@@ -87,4 +103,29 @@ static int Build(string[] args)
         Console.Error.WriteLine($"Help.Indexer: could not write the index in {folder.Root}: {e.Message}");
         return 3;
     }
+}
+
+// Every step, page count and skipped source as a line on stdout (BuildEvents), flushed as it happens.
+static int BuildWithEvents(IndexFolder folder, IReadOnlyList<SourceSpec> paths, bool defaults)
+{
+    var output = Console.Out;
+    void Send(string line)
+    {
+        lock (output)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+    var build = new IndexBuild(step => Send(BuildEvents.Step(step)))
+    {
+        PageProgress = (done, total) => Send(BuildEvents.Pages(done, total)),
+    };
+    var result = build.Run(folder, paths, defaults);
+    foreach (var d in result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Skipped))
+    {
+        Send(BuildEvents.Skipped(d.ToString()));
+    }
+    Send(BuildEvents.Built(result.TopicCount, result.Elapsed, result.Generation));
+    return result.AnySkipped ? 1 : 0;
 }

@@ -53,7 +53,7 @@ public static class IndexFreshness
         }
         foreach (var source in manifest.Sources)
         {
-            if (SourceFingerprint.Of(source.Path).Stamp != source.Stamp)
+            if (!source.IsUnchanged())
             {
                 return $"{source.Path} changed";
             }
@@ -66,7 +66,7 @@ public static class IndexFreshness
 public sealed record RebuildReason(string Message, bool Damaged);
 
 /// <summary>
-/// The three fields of <c>manifest.json</c> a freshness check reads, parsed with <see cref="Utf8JsonReader"/>.
+/// The fields of <c>manifest.json</c> a freshness check reads, parsed with <see cref="Utf8JsonReader"/>.
 /// The check runs before every lookup, and the serializer's metadata for <see cref="IndexManifest"/> costs
 /// about a hundred methods compiled at start-up (half the start-up time of a lookup); the reader is
 /// precompiled with the framework.
@@ -112,19 +112,21 @@ internal sealed record ManifestStamps(int Version, bool DefaultSources, IReadOnl
                     while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                     {
                         string? path = null, stamp = null;
+                        List<string>? folders = null;
                         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                         {
                             var field = reader.GetString();
                             reader.Read();
                             if (field == "path") path = reader.GetString();
                             else if (field == "stamp") stamp = reader.GetString();
+                            else if (field == "folders" && reader.TokenType == JsonTokenType.StartArray) folders = ReadStrings(ref reader);
                             else reader.Skip();
                         }
                         if (path is null || stamp is null)
                         {
                             return null;
                         }
-                        sources.Add(new SourceFingerprint(path, stamp));
+                        sources.Add(new SourceFingerprint(path, stamp, folders));
                     }
                     break;
                 default:
@@ -133,5 +135,19 @@ internal sealed record ManifestStamps(int Version, bool DefaultSources, IReadOnl
             }
         }
         return version is { } v ? new ManifestStamps(v, defaults, sources) : null;
+    }
+
+    private static List<string> ReadStrings(ref Utf8JsonReader reader)
+    {
+        var strings = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            strings.Add(reader.GetString()!);
+        }
+        if (reader.TokenType != JsonTokenType.EndArray)
+        {
+            throw new JsonException("folders: not a list of strings");
+        }
+        return strings;
     }
 }

@@ -73,7 +73,8 @@ public sealed class TopicsTable : IDisposable
         {
             throw Damaged("the header's layout is inconsistent");
         }
-        _directory = new byte[_records - docSetsAt];
+        // Uninitialized: the read below fills every byte, so zeroing the megabyte first would be wasted.
+        _directory = GC.AllocateUninitializedArray<byte>((int)(_records - docSetsAt));
         ReadExactly(_directory, docSetsAt);
         if (Crc32C.Compute(_directory) != BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]))
         {

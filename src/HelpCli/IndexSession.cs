@@ -58,7 +58,7 @@ public static class IndexSession
             ?? throw new IndexUnavailableException($"no index in {folder.Root}");
         try
         {
-            return HelpIndex.Open(generation);
+            return HelpIndex.Open(generation, mapTable: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -18,8 +18,8 @@ public sealed class TopicsTable : IDisposable
 {
     private readonly SafeFileHandle _file;
     private readonly string _path;
-    // The directory, in memory: doc set names, key index, name index, key strings and record index.
-    private readonly byte[] _directory;
+    // The directory: doc set names, key index, name index, key strings and record index.
+    private readonly TableDirectory _directory;
     private readonly int _keyIndex, _nameIndex, _strings, _recordIndex;
     private readonly long _records, _length;
     private readonly uint _recordsCrc;
@@ -29,7 +29,9 @@ public sealed class TopicsTable : IDisposable
     public int KeyCount { get; }
     public IReadOnlyList<string> DocSets => _docSets;
 
-    private TopicsTable(SafeFileHandle file, string path)
+    private ReadOnlySpan<byte> DirectoryBytes => _directory.Bytes;
+
+    private TopicsTable(SafeFileHandle file, string path, bool mapped)
     {
         _file = file;
         _path = path;
@@ -73,11 +75,17 @@ public sealed class TopicsTable : IDisposable
         {
             throw Damaged("the header's layout is inconsistent");
         }
-        // Uninitialized: the read below fills every byte, so zeroing the megabyte first would be wasted.
-        _directory = GC.AllocateUninitializedArray<byte>((int)(_records - docSetsAt));
-        ReadExactly(_directory, docSetsAt);
-        if (Crc32C.Compute(_directory) != BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]))
+        try
         {
+            _directory = TableDirectory.Load(file, docSetsAt, (int)(_records - docSetsAt), mapped);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw Damaged(e.Message);
+        }
+        if (Crc32C.Compute(DirectoryBytes) != BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]))
+        {
+            _directory.Dispose();
             throw Damaged("the key index's checksum does not match");
         }
         _recordsCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..]);
@@ -90,8 +98,8 @@ public sealed class TopicsTable : IDisposable
         var p = 0;
         for (var i = 0; i < docSetCount; i++)
         {
-            var n = BinaryPrimitives.ReadUInt16LittleEndian(_directory.AsSpan(p));
-            _docSets[i] = Encoding.UTF8.GetString(_directory, p + 2, n);
+            var n = BinaryPrimitives.ReadUInt16LittleEndian(DirectoryBytes[p..]);
+            _docSets[i] = Encoding.UTF8.GetString(DirectoryBytes.Slice(p + 2, n));
             p += 2 + n;
         }
     }
@@ -119,12 +127,14 @@ public sealed class TopicsTable : IDisposable
     }
 
     /// <summary>Opens a table; throws <see cref="InvalidDataException"/> naming the file when it is not a readable table.</summary>
-    public static TopicsTable Open(string path)
+    /// <param name="mapped">Map the directory rather than read it: for a process that opens the table for one
+    /// lookup (see <see cref="TableDirectory.Load"/>).</param>
+    public static TopicsTable Open(string path, bool mapped = false)
     {
         var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         try
         {
-            return new TopicsTable(file, path);
+            return new TopicsTable(file, path, mapped);
         }
         catch
         {
@@ -187,7 +197,7 @@ public sealed class TopicsTable : IDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(ordinal));
         }
-        var entry = _directory.AsSpan(_recordIndex + ordinal * TopicsTableFormat.RecordEntrySize, TopicsTableFormat.RecordEntrySize);
+        var entry = DirectoryBytes.Slice(_recordIndex + ordinal * TopicsTableFormat.RecordEntrySize, TopicsTableFormat.RecordEntrySize);
         var offset = BinaryPrimitives.ReadInt64LittleEndian(entry);
         var length = BinaryPrimitives.ReadInt32LittleEndian(entry[8..]);
         if (offset < 0 || length < 0 || _records + offset + length > _length)
@@ -238,7 +248,11 @@ public sealed class TopicsTable : IDisposable
         return entry is null ? null : ReadTopic(entry);
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _directory.Dispose();
+        _file.Dispose();
+    }
 
     private static List<KeyEntry> Ranked(List<KeyEntry> found)
     {
@@ -266,7 +280,7 @@ public sealed class TopicsTable : IDisposable
 
     private RawKeyEntry ReadKeyEntry(int index)
     {
-        var e = ParseKeyEntry(_directory.AsSpan(_keyIndex + index * TopicsTableFormat.KeyEntrySize, TopicsTableFormat.KeyEntrySize));
+        var e = ParseKeyEntry(DirectoryBytes.Slice(_keyIndex + index * TopicsTableFormat.KeyEntrySize, TopicsTableFormat.KeyEntrySize));
         if ((long)e.StringOffset + e.StringLength > _recordIndex - _strings || (uint)e.Topic >= (uint)TopicCount || e.DocSet >= _docSets.Length)
         {
             throw Damaged($"key entry {index} points outside the table");
@@ -276,11 +290,11 @@ public sealed class TopicsTable : IDisposable
 
     private int ReadNameIndex(int index)
     {
-        var i = BinaryPrimitives.ReadInt32LittleEndian(_directory.AsSpan(_nameIndex + index * 4));
+        var i = BinaryPrimitives.ReadInt32LittleEndian(DirectoryBytes[(_nameIndex + index * 4)..]);
         return (uint)i < (uint)KeyCount ? i : throw Damaged($"name entry {index} points outside the table");
     }
 
-    private string ReadKeyString(RawKeyEntry e) => Encoding.UTF8.GetString(_directory, _strings + (int)e.StringOffset, e.StringLength);
+    private string ReadKeyString(RawKeyEntry e) => Encoding.UTF8.GetString(DirectoryBytes.Slice(_strings + (int)e.StringOffset, e.StringLength));
 
     private InvalidDataException Damaged(string what) => new($"{_path}: the topics table is damaged ({what})");
 

@@ -27,8 +27,10 @@ public sealed class HelpIndex : IDisposable
     public ISearchIndex Search => _search.Value;
 
     /// <summary>Opens the generation in <paramref name="generationDir"/>; throws <see cref="InvalidDataException"/> if it is unreadable.</summary>
-    public static HelpIndex Open(string generationDir) =>
-        new(generationDir, TopicsTable.Open(Path.Combine(generationDir, TopicsTableFormat.FileName)));
+    /// <param name="mapTable">Map the table's directory rather than read it, as the terminal tool does
+    /// (<see cref="TopicsTable.Open"/>).</param>
+    public static HelpIndex Open(string generationDir, bool mapTable = false) =>
+        new(generationDir, TopicsTable.Open(Path.Combine(generationDir, TopicsTableFormat.FileName), mapTable));
 
     public void Dispose()
     {

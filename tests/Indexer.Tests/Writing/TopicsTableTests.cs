@@ -105,6 +105,37 @@ public sealed class TopicsTableTests : IDisposable
     }
 
     [Fact]
+    public void Open_Mapped_FindsAndReadsWhatACopiedTableDoes()
+    {
+        var path = WriteTable(SampleTopics());
+        using var copied = TopicsTable.Open(path);
+        using var mapped = TopicsTable.Open(path, mapped: true);
+
+        Assert.Equal(copied.AllKeys(), mapped.AllKeys());
+        Assert.Equal(copied.FindByLastName("frobnicate"), mapped.FindByLastName("frobnicate"));
+        Assert.Equal(copied.FindFolded("SPAM"), mapped.FindFolded("SPAM"));
+        var (a, b) = (copied.ReadTopic(copied.FindExact("spam.Widget")[0]), mapped.ReadTopic(mapped.FindExact("spam.Widget")[0]));
+        Assert.Equal((a.Key, a.Kind, a.Signature, a.Source, a.Body.Count), (b.Key, b.Kind, b.Signature, b.Source, b.Body.Count));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Open_KeyStringFlipped_ThrowsNamingTheDirectory(bool mapped)
+    {
+        var path = WriteTable(SampleTopics());
+        var bytes = File.ReadAllBytes(path);
+        var strings = BitConverter.ToInt64(bytes, 48);
+        bytes[strings + 2] ^= 0x20;
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<InvalidDataException>(() => TopicsTable.Open(path, mapped));
+
+        Assert.Contains(path, e.Message);
+        Assert.Contains("key index's checksum", e.Message);
+    }
+
+    [Fact]
     public void Open_TruncatedFile_ThrowsNamingTheFile()
     {
         var path = WriteTable(SampleTopics());

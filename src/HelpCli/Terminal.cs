@@ -33,7 +33,7 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
 
     public static Terminal FromConsole() => new(Console.Out, Console.Error)
     {
-        In = Console.In,
+        In = new ConsoleInput(),
         OutIsTty = !Console.IsOutputRedirected,
         ErrIsTty = !Console.IsErrorRedirected,
         InIsTty = !Console.IsInputRedirected,
@@ -120,4 +120,23 @@ public static class ExitCodes
     public const int NotFound = 1;
     public const int Usage = 2;
     public const int IndexUnavailable = 3;
+}
+
+/// <summary>
+/// <see cref="Console.In"/>, taken only when first read: creating it sets up the terminal for input (the
+/// terminfo database, signal handlers, a buffer), which only the help&gt; prompt needs, not a lookup.
+/// </summary>
+internal sealed class ConsoleInput : TextReader
+{
+    private TextReader In => Console.In;
+
+    public override int Peek() => In.Peek();
+
+    public override int Read() => In.Read();
+
+    public override int Read(char[] buffer, int index, int count) => In.Read(buffer, index, count);
+
+    public override string? ReadLine() => In.ReadLine();
+
+    public override string ReadToEnd() => In.ReadToEnd();
 }

@@ -23,14 +23,17 @@ public static class IndexSession
     private static HelpIndex Open(CliOptions options, Func<BuildProgress> progress)
     {
         var folder = IndexFolder.Resolve(options.IndexDir);
-        var reason = options.Rebuild ? new RebuildReason("--rebuild was given", Damaged: false) : IndexFreshness.Check(folder, options.Sources);
+        // Read once: the generation found fresh is the one opened, even if a build elsewhere moves CURRENT meanwhile.
+        var generation = folder.CurrentGeneration();
+        var reason = options.Rebuild ? new RebuildReason("--rebuild was given", Damaged: false) : IndexFreshness.Check(folder, generation, options.Sources);
         if (reason is not null)
         {
             Build(folder, options.Sources, reason.Message, progress, reason.Damaged);
+            generation = folder.CurrentGeneration();
         }
         try
         {
-            return OpenCurrent(folder);
+            return OpenGeneration(folder, generation);
         }
         catch (InvalidDataException e) when (reason is null)
         {
@@ -52,10 +55,14 @@ public static class IndexSession
         return OpenCurrent(folder);
     }
 
-    private static HelpIndex OpenCurrent(IndexFolder folder)
+    private static HelpIndex OpenCurrent(IndexFolder folder) => OpenGeneration(folder, folder.CurrentGeneration());
+
+    private static HelpIndex OpenGeneration(IndexFolder folder, string? generation)
     {
-        var generation = folder.CurrentGeneration()
-            ?? throw new IndexUnavailableException($"no index in {folder.Root}");
+        if (generation is null)
+        {
+            throw new IndexUnavailableException($"no index in {folder.Root}");
+        }
         try
         {
             return HelpIndex.Open(generation, mapTable: true);

@@ -47,7 +47,8 @@ public sealed class IndexFolder
     {
         try
         {
-            var name = File.ReadAllText(Path.Combine(Root, CurrentPointer)).Trim();
+            // Bytes, not text: a StreamReader and its decoder for eleven ASCII bytes, on every lookup, showed in profiles.
+            var name = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(Root, CurrentPointer))).Trim();
             if (!name.StartsWith(GenerationPrefix, StringComparison.Ordinal) || name.IndexOfAny(['/', '\\']) >= 0)
             {
                 return null;

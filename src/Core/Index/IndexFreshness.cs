@@ -10,7 +10,11 @@ public static class IndexFreshness
     /// <see cref="RebuildReason.Damaged"/> tells damage (worth telling the user) from staleness.
     /// </summary>
     public static RebuildReason? Check(IndexFolder folder, IReadOnlyList<string> requestedSources) =>
-        WhyRebuild(folder, requestedSources) is { } why ? new RebuildReason(why, why.StartsWith(DamagedPrefix, StringComparison.Ordinal)) : null;
+        Check(folder, folder.CurrentGeneration(), requestedSources);
+
+    /// <summary>As <see cref="Check(IndexFolder, IReadOnlyList{string})"/>, of the <paramref name="generation"/> the caller read as current.</summary>
+    public static RebuildReason? Check(IndexFolder folder, string? generation, IReadOnlyList<string> requestedSources) =>
+        WhyRebuild(folder, generation, requestedSources) is { } why ? new RebuildReason(why, why.StartsWith(DamagedPrefix, StringComparison.Ordinal)) : null;
 
     private const string DamagedPrefix = "the index is damaged: ";
 
@@ -18,9 +22,11 @@ public static class IndexFreshness
     /// The reason a build is needed, or null when the current generation is usable as it is.
     /// <paramref name="requestedSources"/> empty means the defaults.
     /// </summary>
-    public static string? WhyRebuild(IndexFolder folder, IReadOnlyList<string> requestedSources)
+    public static string? WhyRebuild(IndexFolder folder, IReadOnlyList<string> requestedSources) =>
+        WhyRebuild(folder, folder.CurrentGeneration(), requestedSources);
+
+    private static string? WhyRebuild(IndexFolder folder, string? generation, IReadOnlyList<string> requestedSources)
     {
-        var generation = folder.CurrentGeneration();
         if (generation is null)
         {
             return $"no index yet in {folder.Root}";

@@ -88,19 +88,22 @@ public sealed record SourceFingerprint(string Path, string Stamp, IReadOnlyList<
 
     public override int GetHashCode() => HashCode.Combine(Path, Stamp);
 
+    private static readonly DateTime Missing = DateTime.FromFileTimeUtc(0);
+
     // The same calls for the stamp written by a build and the one a check computes, so the two agree.
     private static string? FolderStamp(string root, IReadOnlyList<string> folders)
     {
-        long sum = new DirectoryInfo(root).LastWriteTimeUtc.Ticks;
+        long sum = Directory.GetLastWriteTimeUtc(root).Ticks;
         foreach (var folder in folders)
         {
             var full = System.IO.Path.Combine(root, folder);
-            var info = new DirectoryInfo(full);
-            if (!info.Exists)
+            // One stat each; a path that is gone reads as 1601-01-01, the zero file time.
+            var time = Directory.GetLastWriteTimeUtc(full);
+            if (time == Missing)
             {
                 return null;
             }
-            sum += StableHash(full) ^ info.LastWriteTimeUtc.Ticks;
+            sum += StableHash(full) ^ time.Ticks;
         }
         return $"d:{folders.Count + 1}:{sum:x16}";
     }

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Help.Core.Index;
-using Help.Core.Query;
 
 namespace Help.Cli;
 
@@ -19,13 +18,13 @@ public sealed class FreshnessGate
     private ExceptionDispatchInfo? _failure;
     private bool _confirmed;
 
-    private FreshnessGate(Func<RebuildReason?> check)
+    private FreshnessGate(IndexFolder folder, string generation, IReadOnlyList<string> sources)
     {
         _thread = new Thread(() =>
         {
             try
             {
-                _reason = check();
+                _reason = IndexFreshness.Check(folder, generation, sources);
             }
             catch (Exception e)
             {
@@ -38,29 +37,12 @@ public sealed class FreshnessGate
         };
     }
 
-    /// <summary>
-    /// Starts checking <paramref name="index"/>, the <paramref name="generation"/> of <paramref name="folder"/>
-    /// opened with <see cref="HelpIndex.OpenToVerify"/>: fresh for <paramref name="sources"/> (none: the
-    /// defaults), then its table's directory against its checksum.
-    /// </summary>
-    public static FreshnessGate Start(IndexFolder folder, string generation, IReadOnlyList<string> sources, HelpIndex index)
+    /// <summary>Starts checking <paramref name="generation"/> against <paramref name="sources"/> (none: the defaults).</summary>
+    public static FreshnessGate Start(IndexFolder folder, string generation, IReadOnlyList<string> sources)
     {
-        var gate = new FreshnessGate(() => IndexFreshness.Check(folder, generation, sources) ?? DirectoryDamage(index.Table));
+        var gate = new FreshnessGate(folder, generation, sources);
         gate._thread.Start();
         return gate;
-    }
-
-    private static RebuildReason? DirectoryDamage(TopicsTable table)
-    {
-        try
-        {
-            table.VerifyDirectory();
-            return null;
-        }
-        catch (InvalidDataException e)
-        {
-            return new RebuildReason(e.Message, Damaged: true);
-        }
     }
 
     /// <summary>Waits for the check; returns when the index is fresh.</summary>
@@ -79,9 +61,6 @@ public sealed class FreshnessGate
         }
         _confirmed = true;
     }
-
-    /// <summary>Waits for the check to end: the index it reads must stay open until then.</summary>
-    public void Wait() => _thread.Join();
 
     /// <summary>Waits for the check: why the index must be built again, or null when it is fresh (or the check itself failed).</summary>
     public RebuildReason? Verdict()

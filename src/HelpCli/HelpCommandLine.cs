@@ -70,11 +70,6 @@ public static class HelpCommandLine
             {
                 again = new RebuildReason(e.Message, Damaged: true);
             }
-            finally
-            {
-                // The check reads the index: it ends before the index is closed.
-                pending?.Wait();
-            }
         }
         // Stale (the check beside the answer) or damaged where only a read shows it (a record's checksum, the
         // search index past its header): nothing was printed yet; rebuild once, answer again.

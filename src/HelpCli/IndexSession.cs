@@ -44,7 +44,7 @@ public static class IndexSession
     }
 
     /// <summary>
-    /// Opens the current index at once and checks that it is fresh and whole meanwhile: <paramref name="pending"/> is
+    /// Opens the current index at once and checks that it is fresh meanwhile: <paramref name="pending"/> is
     /// the check, which the command's output must wait for (<see cref="FreshnessGate.Guard"/>). Null when
     /// there was no index or <c>--rebuild</c> was given: then the index is built first, as <see cref="Open(CliOptions, Terminal)"/> does.
     /// </summary>
@@ -57,17 +57,18 @@ public static class IndexSession
         {
             return Open(options, terminal);
         }
+        var check = FreshnessGate.Start(folder, generation, options.Sources);
         HelpIndex index;
         try
         {
-            index = HelpIndex.OpenToVerify(generation);
+            index = HelpIndex.Open(generation, mapTable: true);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             // Damaged, or removed by a rebuild elsewhere since CURRENT was read: the checked way decides.
             return Open(options, terminal);
         }
-        pending = FreshnessGate.Start(folder, generation, options.Sources, index);
+        pending = check;
         return index;
     }
 

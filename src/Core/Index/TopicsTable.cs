@@ -23,7 +23,7 @@ public sealed class TopicsTable : IDisposable
     private readonly TableDirectory _directory;
     private readonly int _keyIndex, _nameIndex, _strings, _recordIndex;
     private readonly long _records, _length;
-    private readonly uint _recordsCrc, _directoryCrc;
+    private readonly uint _recordsCrc;
     private readonly string[] _docSets;
 
     public int TopicCount { get; }
@@ -32,7 +32,7 @@ public sealed class TopicsTable : IDisposable
 
     private ReadOnlySpan<byte> DirectoryBytes => _directory.Bytes;
 
-    private TopicsTable(SafeFileHandle file, string path, bool mapped, bool verifyDirectory)
+    private TopicsTable(SafeFileHandle file, string path, bool mapped)
     {
         _file = file;
         _path = path;
@@ -84,11 +84,10 @@ public sealed class TopicsTable : IDisposable
         {
             throw Damaged(e.Message);
         }
-        _directoryCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]);
-        if (verifyDirectory && !DirectoryIntact())
+        if (Crc32C.Compute(DirectoryBytes) != BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]))
         {
             _directory.Dispose();
-            throw DirectoryDamaged();
+            throw Damaged("the key index's checksum does not match");
         }
         _recordsCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..]);
         _keyIndex = (int)(at[1] - docSetsAt);
@@ -100,34 +99,11 @@ public sealed class TopicsTable : IDisposable
         var p = 0;
         for (var i = 0; i < docSetCount; i++)
         {
-            // Bounded: the directory may not have been verified yet (VerifyDirectory).
-            var n = p + 2 <= _keyIndex ? BinaryPrimitives.ReadUInt16LittleEndian(DirectoryBytes[p..]) : -1;
-            if (n < 0 || p + 2 + n > _keyIndex)
-            {
-                _directory.Dispose();
-                throw Damaged("the doc set names run past their end");
-            }
+            var n = BinaryPrimitives.ReadUInt16LittleEndian(DirectoryBytes[p..]);
             _docSets[i] = Encoding.UTF8.GetString(DirectoryBytes.Slice(p + 2, n));
             p += 2 + n;
         }
     }
-
-    /// <summary>
-    /// Checks the directory (keys, names, record index) against its checksum, as opening does unless told
-    /// not to: the terminal tool checks it beside answering, before it prints (FreshnessGate).
-    /// </summary>
-    /// <exception cref="InvalidDataException">The directory is not as it was written.</exception>
-    public void VerifyDirectory()
-    {
-        if (!DirectoryIntact())
-        {
-            throw DirectoryDamaged();
-        }
-    }
-
-    private bool DirectoryIntact() => Crc32C.Compute(DirectoryBytes) == _directoryCrc;
-
-    private InvalidDataException DirectoryDamaged() => Damaged("the key index's checksum does not match");
 
     /// <summary>
     /// Checks the whole file against its checksums, records included (the table of the Python docs,
@@ -154,14 +130,12 @@ public sealed class TopicsTable : IDisposable
     /// <summary>Opens a table; throws <see cref="InvalidDataException"/> naming the file when it is not a readable table.</summary>
     /// <param name="mapped">Map the directory rather than read it: for a process that opens the table for one
     /// lookup (see <see cref="TableDirectory.Load"/>).</param>
-    /// <param name="verifyDirectory">Check the directory's checksum now; false leaves it to the caller
-    /// (<see cref="VerifyDirectory"/>), who must not trust an answer until then.</param>
-    public static TopicsTable Open(string path, bool mapped = false, bool verifyDirectory = true)
+    public static TopicsTable Open(string path, bool mapped = false)
     {
         var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         try
         {
-            return new TopicsTable(file, path, mapped, verifyDirectory);
+            return new TopicsTable(file, path, mapped);
         }
         catch
         {

@@ -32,14 +32,6 @@ public sealed class HelpIndex : IDisposable
     public static HelpIndex Open(string generationDir, bool mapTable = false) =>
         new(generationDir, TopicsTable.Open(Path.Combine(generationDir, TopicsTableFormat.FileName), mapTable));
 
-    /// <summary>
-    /// As <see cref="Open"/> with the table mapped, but its directory's checksum not yet checked: the caller
-    /// calls <see cref="TopicsTable.VerifyDirectory"/> before it trusts an answer (the terminal tool does so
-    /// beside answering, FreshnessGate).
-    /// </summary>
-    public static HelpIndex OpenToVerify(string generationDir) =>
-        new(generationDir, TopicsTable.Open(Path.Combine(generationDir, TopicsTableFormat.FileName), mapped: true, verifyDirectory: false));
-
     public void Dispose()
     {
         Table.Dispose();

@@ -136,29 +136,6 @@ public sealed class TopicsTableTests : IDisposable
     }
 
     [Fact]
-    public void VerifyDirectory_OpenedUnverifiedWithAKeyStringFlipped_ThrowsWhereOpenDidNot()
-    {
-        var path = WriteTable(SampleTopics());
-        var bytes = File.ReadAllBytes(path);
-        bytes[BitConverter.ToInt64(bytes, 48) + 2] ^= 0x20;
-        File.WriteAllBytes(path, bytes);
-        using var table = TopicsTable.Open(path, mapped: true, verifyDirectory: false);
-
-        var e = Assert.Throws<InvalidDataException>(table.VerifyDirectory);
-
-        Assert.Contains("key index's checksum", e.Message);
-    }
-
-    [Fact]
-    public void VerifyDirectory_IntactTable_Passes()
-    {
-        using var table = TopicsTable.Open(WriteTable(SampleTopics()), mapped: true, verifyDirectory: false);
-
-        table.VerifyDirectory();
-        Assert.NotEmpty(table.FindExact("spam"));
-    }
-
-    [Fact]
     public void Open_TruncatedFile_ThrowsNamingTheFile()
     {
         var path = WriteTable(SampleTopics());

@@ -1,6 +1,5 @@
 using Help.Cli.Commands;
 using Help.Cli.Interactive;
-using Help.Core.Index;
 using Help.Core.Query;
 
 namespace Help.Cli;
@@ -36,46 +35,31 @@ public static class HelpCommandLine
         }
 
         HelpIndex index;
-        FreshnessGate? pending;
         try
         {
-            index = IndexSession.OpenChecking(options, terminal, out pending);
+            index = IndexSession.Open(options, terminal);
         }
         catch (IndexUnavailableException e)
         {
             terminal.Err.WriteLine($"pyhelp: {e.Message}");
             return ExitCodes.IndexUnavailable;
         }
-        RebuildReason again;
+        string damage;
         using (index)
         {
             try
             {
-                var code = RunCommand(index, options, pending?.Guard(terminal) ?? terminal);
-                // A command that printed nothing has not waited yet: its index must still be fresh.
-                pending?.Confirm();
-                return code;
-            }
-            catch (StaleIndexException e)
-            {
-                again = e.Reason;
-            }
-            catch (Exception) when (pending?.Verdict() is { } reason)
-            {
-                // The command failed before its first output (a missing search index, say) on an index the check
-                // beside it has found stale or damaged: that is the cause to report, and the cure.
-                again = reason;
+                return RunCommand(index, options, terminal);
             }
             catch (InvalidDataException e)
             {
-                again = new RebuildReason(e.Message, Damaged: true);
+                damage = e.Message;
             }
         }
-        // Stale (the check beside the answer) or damaged where only a read shows it (a record's checksum, the
-        // search index past its header): nothing was printed yet; rebuild once, answer again.
+        // Damage that only a read shows (a record's checksum, the search index past its header): rebuild once, answer again.
         try
         {
-            using var rebuilt = IndexSession.Reopen(options, terminal, again.Message, again.Damaged);
+            using var rebuilt = IndexSession.Reopen(options, terminal, damage);
             return RunCommand(rebuilt, options, terminal);
         }
         catch (Exception e) when (e is IndexUnavailableException or InvalidDataException)

@@ -44,43 +44,14 @@ public static class IndexSession
     }
 
     /// <summary>
-    /// Opens the current index at once and checks that it is fresh meanwhile: <paramref name="pending"/> is
-    /// the check, which the command's output must wait for (<see cref="FreshnessGate.Guard"/>). Null when
-    /// there was no index or <c>--rebuild</c> was given: then the index is built first, as <see cref="Open(CliOptions, Terminal)"/> does.
+    /// Rebuilds after damage that only showed while answering (a record's checksum, the search index past
+    /// its header), then opens the new index.
     /// </summary>
     /// <exception cref="IndexUnavailableException">There is no index to use.</exception>
-    public static HelpIndex OpenChecking(CliOptions options, Terminal terminal, out FreshnessGate? pending)
-    {
-        pending = null;
-        var folder = IndexFolder.Resolve(options.IndexDir);
-        if (options.Rebuild || folder.CurrentGeneration() is not { } generation)
-        {
-            return Open(options, terminal);
-        }
-        var check = FreshnessGate.Start(folder, generation, options.Sources);
-        HelpIndex index;
-        try
-        {
-            index = HelpIndex.Open(generation, mapTable: true);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            // Damaged, or removed by a rebuild elsewhere since CURRENT was read: the checked way decides.
-            return Open(options, terminal);
-        }
-        pending = check;
-        return index;
-    }
-
-    /// <summary>
-    /// Rebuilds after what only showed while answering (a record's checksum, the search index past its
-    /// header, a freshness check run beside the answer), then opens the new index.
-    /// </summary>
-    /// <exception cref="IndexUnavailableException">There is no index to use.</exception>
-    public static HelpIndex Reopen(CliOptions options, Terminal terminal, string why, bool damaged)
+    public static HelpIndex Reopen(CliOptions options, Terminal terminal, string damage)
     {
         var folder = IndexFolder.Resolve(options.IndexDir);
-        Build(folder, options.Sources, why, () => BuildProgress.For(terminal), damaged);
+        Build(folder, options.Sources, damage, () => BuildProgress.For(terminal), damaged: true);
         return OpenCurrent(folder);
     }
 

@@ -9,10 +9,7 @@ public static class IndexFreshness
     /// Why a build is needed, or null when the current generation is usable as it is;
     /// <see cref="RebuildReason.Damaged"/> tells damage (worth telling the user) from staleness.
     /// </summary>
-    public static RebuildReason? Check(IndexFolder folder, IReadOnlyList<string> requestedSources) =>
-        Check(folder, folder.CurrentGeneration(), requestedSources);
-
-    /// <summary>As <see cref="Check(IndexFolder, IReadOnlyList{string})"/>, of the <paramref name="generation"/> the caller read as current.</summary>
+    /// <param name="generation">The generation the caller read as current (<see cref="IndexFolder.CurrentGeneration"/>).</param>
     public static RebuildReason? Check(IndexFolder folder, string? generation, IReadOnlyList<string> requestedSources) =>
         WhyRebuild(folder, generation, requestedSources) is { } why ? new RebuildReason(why, why.StartsWith(DamagedPrefix, StringComparison.Ordinal)) : null;
 

@@ -25,6 +25,22 @@ internal abstract class TableDirectory : IDisposable
     public static TableDirectory Load(SafeFileHandle file, long offset, int length, bool mapped) =>
         mapped && length > 0 ? new Mapped(file, offset, length) : new Copied(file, offset, length);
 
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> of <paramref name="file"/>.</summary>
+    /// <exception cref="EndOfStreamException">The file ends first.</exception>
+    public static void ReadExactly(SafeFileHandle file, Span<byte> buffer, long offset)
+    {
+        var done = 0;
+        while (done < buffer.Length)
+        {
+            var n = RandomAccess.Read(file, buffer[done..], offset + done);
+            if (n == 0)
+            {
+                throw new EndOfStreamException($"it ends early at offset {offset + done}");
+            }
+            done += n;
+        }
+    }
+
     private sealed class Copied : TableDirectory
     {
         private readonly byte[] _bytes;
@@ -33,16 +49,7 @@ internal abstract class TableDirectory : IDisposable
         {
             // Uninitialized: the read below fills every byte.
             _bytes = GC.AllocateUninitializedArray<byte>(length);
-            var done = 0;
-            while (done < length)
-            {
-                var n = RandomAccess.Read(file, _bytes.AsSpan(done), offset + done);
-                if (n == 0)
-                {
-                    throw new EndOfStreamException($"it ends early at offset {offset + done}");
-                }
-                done += n;
-            }
+            ReadExactly(file, _bytes, offset);
         }
 
         public override ReadOnlySpan<byte> Bytes => _bytes;

@@ -327,15 +327,13 @@ public sealed class TopicsTable : IDisposable
 
     private void ReadExactly(Span<byte> buffer, long offset)
     {
-        var done = 0;
-        while (done < buffer.Length)
+        try
         {
-            var n = RandomAccess.Read(_file, buffer[done..], offset + done);
-            if (n == 0)
-            {
-                throw Damaged($"it ends early at offset {offset + done}");
-            }
-            done += n;
+            TableDirectory.ReadExactly(_file, buffer, offset);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw Damaged(e.Message);
         }
     }
 

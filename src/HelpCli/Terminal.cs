@@ -1,3 +1,4 @@
+using System.Text;
 using Help.Cli.Interactive;
 
 namespace Help.Cli;
@@ -31,7 +32,9 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
     /// <summary>Runs a pager command with the text on its standard input; false when it could not be started.</summary>
     public Func<string, string, bool> RunPager { get; init; } = (_, _) => false;
 
-    public static Terminal FromConsole() => new(Console.Out, Console.Error)
+    public static Terminal FromConsole() => new(
+        Writer(FileDescriptor.Out, Console.IsOutputRedirected, () => Console.Out),
+        Writer(FileDescriptor.Error, Console.IsErrorRedirected, () => Console.Error))
     {
         In = new ConsoleInput(),
         OutIsTty = !Console.IsOutputRedirected,
@@ -98,6 +101,44 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
             }
         }
         Out.Write(text);
+    }
+
+    private enum FileDescriptor
+    {
+        Out = 1,
+        Error = 2,
+    }
+
+    /// <summary>
+    /// <see cref="Console"/>'s writer for a terminal, on Windows, and where the locale names an encoding other
+    /// than UTF-8; otherwise UTF-8 written straight to the file descriptor (<see cref="FileDescriptorStream"/>),
+    /// which spares a lookup that is piped (a script, an editor, <c>--json</c>) the console's set-up. Flushed at
+    /// every write, as the console's is, so output and prompts interleave as they would on the console.
+    /// </summary>
+    private static TextWriter Writer(FileDescriptor fd, bool redirected, Func<TextWriter> console) =>
+        !redirected || OperatingSystem.IsWindows() || !LocaleIsUtf8()
+            ? console()
+            : new StreamWriter(new FileDescriptorStream((int)fd), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = true };
+
+    /// <summary>
+    /// Whether <see cref="Console"/> would write UTF-8 here: the charset of the first of <c>LC_ALL</c>,
+    /// <c>LC_MESSAGES</c>, <c>LANG</c> that is set (as .NET reads it), and UTF-8 when none names one.
+    /// </summary>
+    internal static bool LocaleIsUtf8(Func<string, string?>? env = null)
+    {
+        env ??= Environment.GetEnvironmentVariable;
+        var locale = new[] { "LC_ALL", "LC_MESSAGES", "LANG" }.Select(env).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        if (locale is null)
+        {
+            return true;
+        }
+        var at = locale.IndexOf('@');
+        if (at >= 0)
+        {
+            locale = locale[..at];
+        }
+        var dot = locale.IndexOf('.');
+        return dot < 0 || locale[(dot + 1)..].ToLowerInvariant() is "utf-8" or "utf8";
     }
 
     private static int SafeWindowWidth()

@@ -222,6 +222,18 @@ public sealed class TerminalExperienceTests(FixtureIndex index) : IClassFixture<
     }
 
     [Fact]
+    public void Piped_ReaderQuitsWithoutReading_ExitsZeroAndSaysNothing()
+    {
+        // "pyhelp x | head -1" on a long answer: the pipe closes under the writer (EPIPE), which is no error.
+        var run = PyhelpProcess.Run("bash", ["-c", """
+            pyhelp "$@" | (exec 0<&-; sleep 0.2)
+            echo "exit ${PIPESTATUS[0]}"
+            """, "bash", .. index.Args("spam")]);
+        Assert.Equal("exit 0\n", run.Out);
+        Assert.Equal("", run.Err);
+    }
+
+    [Fact]
     public void Build_StderrPiped_Silent()
     {
         Assert.Equal(0, index.FirstRun.ExitCode);

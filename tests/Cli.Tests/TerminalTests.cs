@@ -99,3 +99,70 @@ public sealed class TerminalTests
         }
     }
 }
+
+/// <summary>Output written straight to a file descriptor when it is not a terminal (<see cref="FileDescriptorStream"/>).</summary>
+public sealed class FileDescriptorOutputTests
+{
+    [Theory]
+    [InlineData(null, null, null, true)] // no locale at all: .NET writes UTF-8
+    [InlineData(null, null, "C", true)]
+    [InlineData(null, null, "en_GB.UTF-8", true)]
+    [InlineData(null, null, "sr_RS.utf8@latin", true)]
+    [InlineData(null, null, "de_DE.ISO-8859-1", false)]
+    [InlineData("C.UTF-8", null, "de_DE.ISO-8859-1", true)] // LC_ALL first
+    [InlineData(null, "ru_RU.KOI8-R", "en_GB.UTF-8", false)] // then LC_MESSAGES
+    [InlineData(" ", null, "de_DE.ISO-8859-1", false)] // blank counts as unset
+    public void LocaleIsUtf8_ReadsTheLocaleAsDotnetDoes(string? lcAll, string? lcMessages, string? lang, bool utf8)
+    {
+        var env = new Dictionary<string, string?> { ["LC_ALL"] = lcAll, ["LC_MESSAGES"] = lcMessages, ["LANG"] = lang };
+        Assert.Equal(utf8, Terminal.LocaleIsUtf8(name => env.GetValueOrDefault(name)));
+    }
+
+    [Fact]
+    public void Write_TwoWritersOnOneFile_AppendAtTheSharedOffset()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        // What "> out 2>&1" gives stdout and stderr: one open file. Each write lands after the other's.
+        var path = Path.GetTempFileName();
+        try
+        {
+            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+            {
+                var fd = (int)handle.DangerousGetHandle();
+                new FileDescriptorStream(fd).Write("out one\n"u8);
+                new FileDescriptorStream(fd).Write("err\n"u8);
+                new FileDescriptorStream(fd).Write("out two\n"u8);
+            }
+            Assert.Equal("out one\nerr\nout two\n", File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Write_ReaderGone_DropsTheRestWithoutAnError()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        var fd = (int)pipe.ClientSafePipeHandle.DangerousGetHandle();
+        var stream = new FileDescriptorStream(fd);
+        stream.Write("read\n"u8);
+        var first = new byte[5];
+        pipe.ReadExactly(first);
+        Assert.Equal("read\n"u8.ToArray(), first);
+        pipe.Dispose(); // as head -1 does once it has its line
+        Assert.Null(Record.Exception(() =>
+        {
+            stream.Write(new byte[100_000]);
+            stream.Write("dropped\n"u8);
+        }));
+    }
+}

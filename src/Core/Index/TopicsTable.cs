@@ -30,8 +30,6 @@ public sealed class TopicsTable : IDisposable
     public int KeyCount { get; }
     public IReadOnlyList<string> DocSets => _docSets;
 
-    private ReadOnlySpan<byte> DirectoryBytes => _directory.Bytes;
-
     private TopicsTable(SafeFileHandle file, string path, bool mapped)
     {
         _file = file;
@@ -68,27 +66,18 @@ public sealed class TopicsTable : IDisposable
             at[i] = BinaryPrimitives.ReadInt64LittleEndian(h[(24 + 8 * i)..]);
         }
         _records = at[5];
+        var directoryLength = BinaryPrimitives.ReadInt32LittleEndian(h[TopicsTableFormat.DirectoryLengthOffset..]);
         // The header's checksum held, so a bad layout here is a writer's bug, still never an index to trust.
         if (TopicCount < 0 || KeyCount < 0 || docSetCount is < 0 or > ushort.MaxValue || at[0] != TopicsTableFormat.HeaderSize
-            || !IsAscending(at) || _records > _length || _records - at[0] > int.MaxValue
+            || !IsAscending(at) || _records > _length || _records - at[0] > int.MaxValue || directoryLength < 0
+            || _records - at[0] != directoryLength + 4L * TableDirectory.PageCount(directoryLength)
             || at[2] - at[1] != (long)KeyCount * TopicsTableFormat.KeyEntrySize || at[3] - at[2] != (long)KeyCount * 4
-            || _records - at[4] != (long)TopicCount * TopicsTableFormat.RecordEntrySize)
+            || at[0] + directoryLength - at[4] != (long)TopicCount * TopicsTableFormat.RecordEntrySize)
         {
             throw Damaged("the header's layout is inconsistent");
         }
-        try
-        {
-            _directory = TableDirectory.Load(file, docSetsAt, (int)(_records - docSetsAt), mapped);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw Damaged(e.Message);
-        }
-        if (Crc32C.Compute(DirectoryBytes) != BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]))
-        {
-            _directory.Dispose();
-            throw Damaged("the key index's checksum does not match");
-        }
+        _directory = TableDirectory.Load(file, docSetsAt, directoryLength,
+            BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]), mapped, Damaged);
         _recordsCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..]);
         _keyIndex = (int)(at[1] - docSetsAt);
         _nameIndex = (int)(at[2] - docSetsAt);
@@ -97,21 +86,30 @@ public sealed class TopicsTable : IDisposable
 
         _docSets = new string[docSetCount];
         var p = 0;
-        for (var i = 0; i < docSetCount; i++)
+        try
         {
-            var n = BinaryPrimitives.ReadUInt16LittleEndian(DirectoryBytes[p..]);
-            _docSets[i] = Encoding.UTF8.GetString(DirectoryBytes.Slice(p + 2, n));
-            p += 2 + n;
+            for (var i = 0; i < docSetCount; i++)
+            {
+                var n = BinaryPrimitives.ReadUInt16LittleEndian(_directory.Read(p, 2));
+                _docSets[i] = Encoding.UTF8.GetString(_directory.Read(p + 2, n));
+                p += 2 + n;
+            }
+        }
+        catch
+        {
+            _directory.Dispose();
+            throw;
         }
     }
 
     /// <summary>
-    /// Checks the whole file against its checksums, records included (the table of the Python docs,
-    /// about 8 MB, in a few milliseconds). A server does this once per generation it opens.
+    /// Checks the whole file against its checksums, every directory page and the records included (the table of
+    /// the Python docs, about 8 MB, in a few milliseconds). A server does this once per generation it opens.
     /// </summary>
     /// <exception cref="InvalidDataException">Some part of the table is not as it was written.</exception>
     public void Verify()
     {
+        _directory.CheckAll();
         uint crc;
         try
         {
@@ -198,7 +196,7 @@ public sealed class TopicsTable : IDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(ordinal));
         }
-        var entry = DirectoryBytes.Slice(_recordIndex + ordinal * TopicsTableFormat.RecordEntrySize, TopicsTableFormat.RecordEntrySize);
+        var entry = _directory.Read(_recordIndex + ordinal * TopicsTableFormat.RecordEntrySize, TopicsTableFormat.RecordEntrySize);
         var offset = BinaryPrimitives.ReadInt64LittleEndian(entry);
         var length = BinaryPrimitives.ReadInt32LittleEndian(entry[8..]);
         if (offset < 0 || length < 0 || _records + offset + length > _length)
@@ -307,7 +305,7 @@ public sealed class TopicsTable : IDisposable
 
     private RawKeyEntry ReadKeyEntry(int index)
     {
-        var e = ParseKeyEntry(DirectoryBytes.Slice(_keyIndex + index * TopicsTableFormat.KeyEntrySize, TopicsTableFormat.KeyEntrySize));
+        var e = ParseKeyEntry(_directory.Read(_keyIndex + index * TopicsTableFormat.KeyEntrySize, TopicsTableFormat.KeyEntrySize));
         if ((long)e.StringOffset + e.StringLength > _recordIndex - _strings || (uint)e.Topic >= (uint)TopicCount || e.DocSet >= _docSets.Length)
         {
             throw Damaged($"key entry {index} points outside the table");
@@ -317,11 +315,11 @@ public sealed class TopicsTable : IDisposable
 
     private int ReadNameIndex(int index)
     {
-        var i = BinaryPrimitives.ReadInt32LittleEndian(DirectoryBytes[(_nameIndex + index * 4)..]);
+        var i = BinaryPrimitives.ReadInt32LittleEndian(_directory.Read(_nameIndex + index * 4, 4));
         return (uint)i < (uint)KeyCount ? i : throw Damaged($"name entry {index} points outside the table");
     }
 
-    private string ReadKeyString(RawKeyEntry e) => Encoding.UTF8.GetString(DirectoryBytes.Slice(_strings + (int)e.StringOffset, e.StringLength));
+    private string ReadKeyString(RawKeyEntry e) => Encoding.UTF8.GetString(_directory.Read(_strings + (int)e.StringOffset, e.StringLength));
 
     private InvalidDataException Damaged(string what) => new($"{_path}: the topics table is damaged ({what})");
 

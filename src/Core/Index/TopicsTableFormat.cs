@@ -19,9 +19,9 @@ namespace Help.Core.Index;
 /// 56      8    offset of the record index (N entries of <see cref="RecordEntrySize"/> bytes)
 /// 64      8    offset of the records (each a Brotli-compressed <see cref="TopicCodec"/> encoding)
 /// 72      8    total file length, to detect truncation
-/// 80      4    CRC-32C of the directory: every byte from the doc set names to the records
+/// 80      4    CRC-32C of the directory's page checksums
 /// 84      4    CRC-32C of the records
-/// 88      4    reserved (0)
+/// 88      4    directory length L: the bytes from the doc set names to the end of the record index
 /// 92      4    CRC-32C of bytes 0-91 of the header
 /// 96           end of header
 /// </code>
@@ -32,13 +32,16 @@ namespace Help.Core.Index;
 /// Name index entry: u32 key index ordinal, sorted the same way by the key's last dotted component, so
 /// that <c>submit</c> finds <c>concurrent.futures.Executor.submit</c>.
 /// Record index entry (16 bytes): u64 offset from the records start, u32 length, u32 CRC-32C of the record.
-/// Doc set names: u16 length then UTF-8 bytes each. Records are in key order of their topics.
+/// Doc set names: u16 length then UTF-8 bytes each. The directory (doc set names, the three indexes and the key
+/// strings, L bytes) is followed by its page checksums: u32 CRC-32C of each <see cref="DirectoryPageSize"/> bytes
+/// of it, the last page shorter; the records start right after them. Records are in key order of their topics.
 /// <para>
-/// Integrity (format 4): the checksums are <see cref="Crc32C"/>. A reader checks the header and the
-/// directory when it opens the table (a few MB at most, read once into memory for the lookups anyway)
-/// and each record's own checksum when it reads that record, so a lookup never hashes the whole file;
-/// <see cref="TopicsTable.Verify"/> also checks the records as a whole. Any mismatch is an
-/// <see cref="InvalidDataException"/>: the table is rebuilt from its sources, never repaired.
+/// Integrity (format 5): the checksums are <see cref="Crc32C"/>. A reader checks the header and the page
+/// checksums when it opens the table, each directory page the first time it reads from it, and each record's
+/// own checksum when it reads that record: a lookup hashes only the few dozen pages its binary searches touch,
+/// never the whole file, and reads nothing unchecked. <see cref="TopicsTable.Verify"/> checks every page and
+/// the records as a whole. Any mismatch is an <see cref="InvalidDataException"/>: the table is rebuilt from its
+/// sources, never repaired.
 /// </para>
 /// The same sources always give the same bytes: no timestamps, ordinal sorting throughout.
 /// </remarks>
@@ -46,13 +49,16 @@ public static class TopicsTableFormat
 {
     public const string FileName = "topics.tbl";
     public static ReadOnlySpan<byte> Magic => "PYHELPTT"u8;
-    public const int Version = 4;
+    public const int Version = 5;
     public const int HeaderSize = 96;
     public const int KeyEntrySize = 16;
     public const int RecordEntrySize = 16;
 
+    /// <summary>The directory is checked in pages of this many bytes (the layout above).</summary>
+    public const int DirectoryPageSize = 4096;
+
     /// <summary>Where the header's checksums sit (see the layout above).</summary>
-    public const int DirectoryCrcOffset = 80, RecordsCrcOffset = 84, HeaderCrcOffset = 92;
+    public const int DirectoryCrcOffset = 80, RecordsCrcOffset = 84, DirectoryLengthOffset = 88, HeaderCrcOffset = 92;
     public const byte AliasFlag = 1;
 
     /// <summary>The case-insensitive form keys are sorted and compared by.</summary>

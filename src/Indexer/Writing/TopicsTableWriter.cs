@@ -148,6 +148,16 @@ public static class TopicsTableWriter
             offset += r.Length;
         }
 
+        // The directory's page checksums, read back from the file so that they cover the bytes as written.
+        w.Flush();
+        var directoryLength = checked((int)(file.Position - docSetsAt));
+        var pageChecksumsAt = file.Position;
+        for (var page = 0L; page < directoryLength; page += TopicsTableFormat.DirectoryPageSize)
+        {
+            w.Write(Crc32C.Compute(file.SafeFileHandle, docSetsAt + page, Math.Min(TopicsTableFormat.DirectoryPageSize, directoryLength - page)));
+        }
+        w.Flush();
+
         var recordsAt = file.Position;
         foreach (var r in records)
         {
@@ -170,7 +180,8 @@ public static class TopicsTableWriter
         BinaryPrimitives.WriteInt64LittleEndian(h[64..], recordsAt);
         BinaryPrimitives.WriteInt64LittleEndian(h[72..], length);
         // Read back from the file, so the checksums cover the bytes as they were written.
-        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..], Crc32C.Compute(file.SafeFileHandle, docSetsAt, recordsAt - docSetsAt));
+        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..], Crc32C.Compute(file.SafeFileHandle, pageChecksumsAt, recordsAt - pageChecksumsAt));
+        BinaryPrimitives.WriteInt32LittleEndian(h[TopicsTableFormat.DirectoryLengthOffset..], directoryLength);
         BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..], Crc32C.Compute(file.SafeFileHandle, recordsAt, length - recordsAt));
         BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.HeaderCrcOffset..], Crc32C.Compute(h[..TopicsTableFormat.HeaderCrcOffset]));
         file.Position = 0;

@@ -118,21 +118,88 @@ public sealed class TopicsTableTests : IDisposable
         Assert.Equal((a.Key, a.Kind, a.Signature, a.Source, a.Body.Count), (b.Key, b.Kind, b.Signature, b.Source, b.Body.Count));
     }
 
+    /// <summary>Enough topics for a directory of many pages (<see cref="TopicsTableFormat.DirectoryPageSize"/>).</summary>
+    private static List<Topic> ManyTopics(int count) => Enumerable.Range(0, count).Select(i => new Topic
+    {
+        Key = $"pkg.module{i:D5}.function", Kind = TopicKind.Function, DocSet = "fixture-1.0", Title = $"function {i}",
+        Body = [new Paragraph([new TextRun($"Function number {i}.")])],
+    }).ToList();
+
+    /// <summary>The file offset of the UTF-8 bytes of <paramref name="key"/> among the key strings.</summary>
+    private static long KeyStringOffset(byte[] table, string key)
+    {
+        var strings = BitConverter.ToInt64(table, 48);
+        var at = table.AsSpan((int)strings).IndexOf(System.Text.Encoding.UTF8.GetBytes(key));
+        Assert.True(at >= 0, key);
+        return strings + at;
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Open_KeyStringFlipped_ThrowsNamingTheDirectory(bool mapped)
+    public void Read_KeyStringFlipped_TheLookupThatReadsItThrowsNamingThePage(bool mapped)
     {
         var path = WriteTable(SampleTopics());
         var bytes = File.ReadAllBytes(path);
-        var strings = BitConverter.ToInt64(bytes, 48);
-        bytes[strings + 2] ^= 0x20;
+        bytes[KeyStringOffset(bytes, "spam.Widget.frobnicate") + 2] ^= 0x20;
         File.WriteAllBytes(path, bytes);
 
-        var e = Assert.Throws<InvalidDataException>(() => TopicsTable.Open(path, mapped));
+        var e = Assert.Throws<InvalidDataException>(() =>
+        {
+            using var table = TopicsTable.Open(path, mapped);
+            table.FindExact("spam.Widget.frobnicate");
+        });
 
         Assert.Contains(path, e.Message);
-        Assert.Contains("key index's checksum", e.Message);
+        Assert.Contains("directory page 0 does not match its checksum", e.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_PageFarFromTheKeyDamaged_LookupAnswersAndVerifyFindsIt(bool mapped)
+    {
+        var path = WriteTable(ManyTopics(3000));
+        var bytes = File.ReadAllBytes(path);
+        var damagedAt = KeyStringOffset(bytes, "pkg.module02250.function");
+        bytes[damagedAt + 4] ^= 0x20;
+        File.WriteAllBytes(path, bytes);
+        using var table = TopicsTable.Open(path, mapped);
+
+        // A lookup checks only the pages it reads: the binary search for the first key never reads that string.
+        Assert.Equal("function 0", table.ReadTopic(Assert.Single(table.FindExact("pkg.module00000.function"))).Title);
+        // Whatever reads the damaged page says so, and the whole check does too.
+        Assert.Throws<InvalidDataException>(() => table.AllKeys().ToList());
+        var e = Assert.Throws<InvalidDataException>(table.Verify);
+        var page = (damagedAt - TopicsTableFormat.HeaderSize) / TopicsTableFormat.DirectoryPageSize;
+        Assert.True(page > 0);
+        Assert.Contains($"directory page {page} does not match its checksum", e.Message);
+    }
+
+    [Fact]
+    public void Open_PageChecksumFlipped_Throws()
+    {
+        var path = WriteTable(ManyTopics(3000));
+        var bytes = File.ReadAllBytes(path);
+        var records = BitConverter.ToInt64(bytes, 64);
+        bytes[records - 3] ^= 0x01; // the last page's checksum, just before the records
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<InvalidDataException>(() => TopicsTable.Open(path, mapped: true));
+
+        Assert.Contains(path, e.Message);
+        Assert.Contains("page checksums do not match the header", e.Message);
+    }
+
+    [Fact]
+    public void Open_ManyPages_EveryKeyFoundAndVerified()
+    {
+        var path = WriteTable(ManyTopics(3000));
+        using var table = TopicsTable.Open(path, mapped: true);
+        Assert.True(new FileInfo(path).Length > 20 * TopicsTableFormat.DirectoryPageSize);
+        Assert.Equal(3000, table.AllKeys().Count());
+        Assert.Equal("function 1234", table.Find("pkg.module01234.function", TopicKind.Function)!.Title);
+        table.Verify();
     }
 
     [Fact]

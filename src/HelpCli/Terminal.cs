@@ -118,7 +118,7 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
     private static TextWriter Writer(FileDescriptor fd, bool redirected, Func<TextWriter> console) =>
         !redirected || OperatingSystem.IsWindows() || !LocaleIsUtf8()
             ? console()
-            : new StreamWriter(new FileDescriptorStream((int)fd), new UTF8Encoding(false), bufferSize: 16 * 1024) { AutoFlush = true };
+            : new StreamWriter(new FileDescriptorStream((int)fd), new UTF8Encoding(false), bufferSize: 4096) { AutoFlush = true };
 
     /// <summary>
     /// Whether <see cref="Console"/> would write UTF-8 here: the charset of the first of <c>LC_ALL</c>,
@@ -127,8 +127,16 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
     internal static bool LocaleIsUtf8(Func<string, string?>? env = null)
     {
         env ??= Environment.GetEnvironmentVariable;
-        var locale = new[] { "LC_ALL", "LC_MESSAGES", "LANG" }.Select(env).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        if (locale is null)
+        var locale = env("LC_ALL");
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            locale = env("LC_MESSAGES");
+        }
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            locale = env("LANG");
+        }
+        if (string.IsNullOrWhiteSpace(locale))
         {
             return true;
         }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using Help.Core.Model;
 using Help.Core.Rendering.Text.Blocks;
@@ -17,7 +16,8 @@ namespace Help.Core.Rendering.Text;
 /// </remarks>
 public sealed class TextRenderer
 {
-    private readonly FrozenDictionary<Type, TextBlockRenderer> _renderers;
+    // A plain dictionary: a lookup renders once and exits, and a frozen one costs more to build than it saves.
+    private readonly Dictionary<Type, TextBlockRenderer> _renderers;
 
     /// <summary>Creates a renderer for every block type of the model.</summary>
     public TextRenderer()
@@ -45,7 +45,7 @@ public sealed class TextRenderer
             new TopicIncludeRenderer(),
             new PreformattedRenderer(),
         ];
-        _renderers = renderers.ToFrozenDictionary(r => r.BlockType);
+        _renderers = renderers.ToDictionary(r => r.BlockType);
     }
 
     /// <summary>A shared instance.</summary>

@@ -28,10 +28,10 @@ public sealed class Crc32CTests
     [Fact]
     public void Compute_EveryLengthAroundTheThreeWaySplit_EqualsTheBitwiseDefinition()
     {
-        var data = new byte[20_000];
+        var data = new byte[200_000];
         new Random(7).NextBytes(data);
-        // Below, at and above the length where the data is split in three runs, with every tail length.
-        var lengths = Enumerable.Range(0, 64).Concat(Enumerable.Range(760, 80)).Concat([6_143, 6_144, 6_145, 19_999, 20_000]);
+        // Below, at and above the length where the data is split in three runs (48 KB), with every tail length.
+        var lengths = Enumerable.Range(0, 64).Concat([4_095, 4_096, 4_097]).Concat(Enumerable.Range(49_120, 64)).Concat([196_607, 196_608, 199_999, 200_000]);
         foreach (var length in lengths)
         {
             Assert.True(Reference(data.AsSpan(0, length)) == Crc32C.Compute(data.AsSpan(0, length)), $"length {length}");

@@ -123,6 +123,10 @@ public sealed class CliIntegrityTests : IDisposable
         Assert.NotEqual(before, _fixture.Current);
         Assert.False(Damage.HasStackTrace(run.Out + run.Err), run.Err);
         Assert.Contains("rebuilding the index", run.Err);
+        // The rebuilt index is whole: the next search answers from it without building again.
+        var rebuilt = _fixture.Current;
+        var again = Pyhelp("-k", "tin");
+        Assert.Equal((0, "", rebuilt), (again.Code, again.Err, _fixture.Current));
     }
 
     [Theory]

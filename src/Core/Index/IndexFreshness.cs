@@ -37,7 +37,7 @@ public static class IndexFreshness
         {
             return $"the index was built by another version of this tool (format {manifest.Version}, now {IndexManifest.CurrentVersion})";
         }
-        // Lengths and the search database's header only: the topics table checks its own checksums when opened.
+        // Lengths only: the topics table checks its own checksums when opened, the search database its header when a search opens it.
         if (IndexIntegrity.QuickCheck(generation) is { } damage)
         {
             return DamagedPrefix + damage;

@@ -14,10 +14,11 @@ public sealed record SealedFile(string Name, long Length, string Crc32C);
 /// whose files differ from it, is not used: it was built by an older version or damaged since.
 /// </summary>
 /// <remarks>
-/// Two depths of checking: <see cref="IndexIntegrity.QuickCheck"/> compares lengths (a stat per file)
-/// and the search database's own header, cheap enough for every lookup of the terminal tool;
-/// <see cref="IndexIntegrity.FullCheck"/> also recomputes every checksum, which a server does once per
-/// generation it opens.
+/// Two depths of checking: <see cref="IndexIntegrity.QuickCheck"/> compares lengths (a stat per file),
+/// cheap enough for every lookup of the terminal tool (each file then checks its own header when it is
+/// opened: the topics table always, the search database only for a search);
+/// <see cref="IndexIntegrity.FullCheck"/> also checks the search database's header and recomputes every
+/// checksum, which a server does once per generation it opens.
 /// </remarks>
 public sealed record IndexSeal
 {
@@ -120,9 +121,8 @@ public sealed record IndexSeal
 public static class IndexIntegrity
 {
     /// <summary>
-    /// Null when the seal is there and every file it lists has its length (and the search database's
-    /// header agrees with its length); else what is wrong, naming the file. A stat per file and one
-    /// 100-byte read: nothing is hashed.
+    /// Null when the seal is there and every file it lists has its length; else what is wrong, naming the
+    /// file. A stat per file: nothing is read but the seal.
     /// </summary>
     public static string? QuickCheck(string generationDir)
     {
@@ -144,16 +144,17 @@ public static class IndexIntegrity
                 return $"{path} is damaged: {info.Length} bytes, written as {f.Length}";
             }
         }
-        return SearchDatabaseHeaderProblem(Path.Combine(generationDir, IndexFolder.SearchFileName));
+        return null;
     }
 
     /// <summary>
-    /// <see cref="QuickCheck"/>, then every file's checksum, then the topics table's own checksums:
+    /// <see cref="QuickCheck"/>, the search database's header, then every file's checksum, then the topics
+    /// table's own checksums:
     /// null when the generation is exactly as built, else what is wrong.
     /// </summary>
     public static string? FullCheck(string generationDir)
     {
-        if (QuickCheck(generationDir) is { } problem)
+        if ((QuickCheck(generationDir) ?? SearchDatabaseHeaderProblem(Path.Combine(generationDir, IndexFolder.SearchFileName))) is { } problem)
         {
             return problem;
         }
@@ -185,11 +186,12 @@ public static class IndexIntegrity
     }
 
     /// <summary>
-    /// The SQLite file header (https://sqlite.org/fileformat2.html#the_database_header): the magic
+    /// What is wrong with the search database's file header, or null; checked when the database is opened
+    /// for a search. The SQLite file header (https://sqlite.org/fileformat2.html#the_database_header): the magic
     /// string at 0, the page size at 16 (big-endian; 1 means 65536) and the page count at 28, which
     /// holds when the change counter at 24 equals the version-valid-for number at 92.
     /// </summary>
-    private static string? SearchDatabaseHeaderProblem(string path)
+    internal static string? SearchDatabaseHeaderProblem(string path)
     {
         Span<byte> h = stackalloc byte[100];
         long length;

@@ -150,16 +150,35 @@ public sealed class TopicsTable : IDisposable
     public IReadOnlyList<KeyEntry> FindFolded(string key)
     {
         var folded = TopicsTableFormat.Fold(key);
-        var first = LowerBound(KeyCount, i => string.CompareOrdinal(TopicsTableFormat.Fold(ReadKeyString(ReadKeyEntry(i))), folded) < 0);
+        var first = LowerBound(KeyCount, i => CompareFolded(ReadKeyEntry(i), folded) < 0);
         var found = new List<KeyEntry>();
         for (var i = first; i < KeyCount; i++)
         {
             var e = ReadKeyEntry(i);
-            var k = ReadKeyString(e);
-            if (TopicsTableFormat.Fold(k) != folded) break;
-            found.Add(ToEntry(e, k));
+            if (CompareFolded(e, folded) != 0) break;
+            found.Add(ToEntry(e, ReadKeyString(e)));
         }
         return Ranked(found);
+    }
+
+    /// <summary>
+    /// <c>string.CompareOrdinal(Fold(key of e), folded)</c> without making either string: the binary search of
+    /// every lookup compares a dozen keys or more.
+    /// </summary>
+    private int CompareFolded(RawKeyEntry e, string folded)
+    {
+        var utf8 = _directory.Read(_strings + (int)e.StringOffset, e.StringLength);
+        var rented = utf8.Length > 256 ? ArrayPool<char>.Shared.Rent(2 * utf8.Length) : null;
+        Span<char> buffer = rented ?? stackalloc char[512];
+        var chars = buffer[..Encoding.UTF8.GetChars(utf8, buffer)];
+        var lower = buffer.Slice(chars.Length, chars.Length);
+        chars.ToLowerInvariant(lower);
+        var c = lower.SequenceCompareTo(folded);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        return c;
     }
 
     /// <summary>Every entry whose last dotted component equals <paramref name="name"/> ignoring case, best kind first.</summary>

@@ -1,3 +1,4 @@
+using Help.Core.Index;
 using Help.Core.Model;
 
 namespace Help.Core.Search;
@@ -58,6 +59,11 @@ public static class SearchIndexBuild
         else if (previousBodies is null)
         {
             reason = "the bodies of the previous search index are not at hand";
+        }
+        else if (IndexIntegrity.SearchDatabaseHeaderProblem(previousPath) is { } damage)
+        {
+            // A copy would carry the damage (bytes appended past the last page, say) into the new generation.
+            reason = damage;
         }
         else
         {

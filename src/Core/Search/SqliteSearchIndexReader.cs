@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Help.Core.Index;
 using Help.Core.Model;
 using Microsoft.Data.Sqlite;
 
@@ -51,6 +52,11 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
         if (!File.Exists(full))
         {
             throw new FileNotFoundException($"No search index at {full}.", full);
+        }
+        // A cut or overwritten file is "damaged", which a caller answers by rebuilding (SQLite would say less).
+        if (IndexIntegrity.SearchDatabaseHeaderProblem(full) is { } damage)
+        {
+            throw new InvalidDataException(damage);
         }
         _ranking = ranking;
         _path = full;

@@ -94,11 +94,12 @@ public sealed record SourceFingerprint(string Path, string Stamp, IReadOnlyList<
     private static string? FolderStamp(string root, IReadOnlyList<string> folders)
     {
         long sum = Directory.GetLastWriteTimeUtc(root).Ticks;
+        using var times = new FolderTimes(root);
         foreach (var folder in folders)
         {
             var full = System.IO.Path.Combine(root, folder);
             // One stat each; a path that is gone reads as 1601-01-01, the zero file time.
-            var time = Directory.GetLastWriteTimeUtc(full);
+            var time = times.LastWriteTimeUtc(folder);
             if (time == Missing)
             {
                 return null;

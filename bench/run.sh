@@ -36,12 +36,14 @@ else
   say "publish (ReadyToRun, framework-dependent)"
   PUB=(--self-contained false)
 fi
-rm -rf "$OUT/pyhelp" "$OUT/empty"
+rm -rf "$OUT/pyhelp" "$OUT/empty" "$OUT/bare"
 dotnet publish src/HelpCli -c Release -r "$RID" "${PUB[@]}" -o "$OUT/pyhelp" "${ART[@]}" | tail -1
 dotnet publish src/Indexer -c Release -r "$RID" "${PUB[@]}" -o "$OUT/pyhelp" "${ART[@]}" | tail -1
 dotnet publish bench/EmptyApp -c Release -r "$RID" "${PUB[@]}" -o "$OUT/empty" "${ART[@]}" | tail -1
+dotnet publish bench/BareApp -c Release -r "$RID" "${PUB[@]}" -o "$OUT/bare" "${ART[@]}" | tail -1
 PYHELP="$OUT/pyhelp/pyhelp"
 EMPTY="$OUT/empty/empty"
+BARE="$OUT/bare/bare"
 INDEX="$OUT/index"
 
 say "index (built once if missing; the lookups below never build)"
@@ -54,14 +56,15 @@ hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$OUT/lookup.json" \
   "$PYTHON -m pydoc assert" \
   "$PYHELP --index $INDEX asyncio.run" \
   "$PYTHON -m pydoc asyncio.run" \
-  "$EMPTY"
+  "$EMPTY" \
+  "$BARE"
 mapfile -t M < <(median "$OUT/lookup.json")
 "$PYTHON" - "${M[@]}" <<'EOF'
 import sys
-a, pa, r, pr, e = map(float, sys.argv[1:])
-print(f"medians (ms): pyhelp assert {a}, pydoc assert {pa}, pyhelp asyncio.run {r}, pydoc asyncio.run {pr}, empty app {e}")
-print(f"assert:      pyhelp/pydoc {a/pa:.2f} (target <= 0.8), pyhelp/empty {a/e:.2f} (target <= 1.3)")
-print(f"asyncio.run: pyhelp/pydoc {r/pr:.2f} (target <= 0.8), pyhelp/empty {r/e:.2f} (target <= 1.3)")
+a, pa, r, pr, e, b = map(float, sys.argv[1:])
+print(f"medians (ms): pyhelp assert {a}, pydoc assert {pa}, pyhelp asyncio.run {r}, pydoc asyncio.run {pr}, empty app {e}, bare app {b}")
+print(f"assert:      pyhelp/pydoc {a/pa:.2f} (target <= 0.8), pyhelp/empty {a/e:.2f} (target <= 1.3), pyhelp/bare {a/b:.2f}")
+print(f"asyncio.run: pyhelp/pydoc {r/pr:.2f} (target <= 0.8), pyhelp/empty {r/e:.2f} (target <= 1.3), pyhelp/bare {r/b:.2f}")
 EOF
 
 say "search: pyhelp -k vs pydoc -k"

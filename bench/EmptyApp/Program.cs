@@ -1,2 +1,2 @@
-// Writes one line, as a lookup does, so both pay for the console.
+// The console template app ("dotnet new console"): one line through System.Console.
 Console.Out.WriteLine();

@@ -63,7 +63,7 @@ public static class SearchIndexBuild
         else if (IndexIntegrity.SearchDatabaseHeaderProblem(previousPath) is { } damage)
         {
             // A copy would carry the damage (bytes appended past the last page, say) into the new generation.
-            reason = damage;
+            reason = $"the previous search index could not be updated ({damage})";
         }
         else
         {

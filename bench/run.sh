@@ -21,7 +21,7 @@ if [[ -n "${BENCH_ARTIFACTS:-}" ]]; then ART=(--artifacts-path "$BENCH_ARTIFACTS
 mkdir -p "$OUT"
 
 say() { printf '\n== %s\n' "$*"; }
-median() { "$PYTHON" -c 'import json,sys,statistics as s; r=json.load(open(sys.argv[1]))["results"]; [print(f"{statistics:.1f}") for statistics in [s.median(x["times"])*1000 for x in r]]' "$1"; }
+median() { "$PYTHON" -c 'import json,sys,statistics as s; r=json.load(open(sys.argv[1]))["results"]; [print(f"{statistics:.2f}") for statistics in [s.median(x["times"])*1000 for x in r]]' "$1"; }
 
 say "machine"
 nproc; uptime

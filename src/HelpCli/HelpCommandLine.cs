@@ -50,24 +50,23 @@ public static class HelpCommandLine
             return ExitCodes.IndexUnavailable;
         }
         string damage;
+        var leaveOpen = false;
         try
         {
             var code = RunCommand(index, options, terminal);
-            if (!processEnds)
-            {
-                index.Dispose();
-            }
+            leaveOpen = processEnds;
             return code;
         }
         catch (InvalidDataException e)
         {
             damage = e.Message;
-            index.Dispose();
         }
-        catch
+        finally
         {
-            index.Dispose();
-            throw;
+            if (!leaveOpen)
+            {
+                index.Dispose();
+            }
         }
         // Damage that only a read shows (a record's checksum, a directory page, the search index): rebuild once, answer again.
         try

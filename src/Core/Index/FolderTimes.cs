@@ -17,24 +17,28 @@ internal sealed partial class FolderTimes : IDisposable
 {
     private readonly string _root;
     private readonly nint _dir;
+    private readonly int _fd = -1;
 
     public FolderTimes(string root)
     {
         _root = root;
         _dir = OperatingSystem.IsLinux() ? OpenDirectory(root) : 0;
+        if (_dir != 0)
+        {
+            _fd = dirfd(_dir);
+        }
     }
 
     /// <summary>Whether times are read relative to the opened root (Linux), not by absolute path.</summary>
-    internal bool RelativeToRoot => _dir != 0;
+    internal bool RelativeToRoot => _fd >= 0;
 
     /// <summary>The time of <paramref name="relative"/> under the root, or <see cref="DateTime.FromFileTimeUtc"/>(0) when it is gone.</summary>
     public unsafe DateTime LastWriteTimeUtc(string relative)
     {
-        if (_dir != 0 && relative.Length > 0)
+        if (_fd >= 0 && relative.Length > 0)
         {
-            var fd = dirfd(_dir);
             Statx buffer;
-            if (fd >= 0 && statx(fd, relative, AtSymlinkNoFollow, StatxType | StatxMtime, &buffer) == 0
+            if (statx(_fd, relative, AtSymlinkNoFollow, StatxType | StatxMtime, &buffer) == 0
                 && (buffer.Mask & (StatxType | StatxMtime)) == (StatxType | StatxMtime) && (buffer.Mode & FileTypeMask) == DirectoryType)
             {
                 // As .NET's FileStatus: the Unix time in seconds, plus the nanoseconds in 100 ns ticks.

@@ -22,9 +22,11 @@ switch ($Task) {
     'index'   { Invoke @('run', '--project', 'src/Indexer', '-c', $Configuration, '--', 'build') }
     'serve'   { Invoke @('run', '--project', 'src/HelpServer', '-c', $Configuration) }
     'publish' {
-        # pyhelp and Help.Indexer native (Native AOT, Directory.Build.props), side by side: pyhelp runs Help.Indexer to
-        # build the index. The viewer beside them needs the .NET runtime.
+        # pyhelp, pyhelp-full and Help.Indexer native (Native AOT, Directory.Build.props), side by side: pyhelp answers
+        # lookups and hands every other command to pyhelp-full, which runs Help.Indexer to build the index. The viewer
+        # beside them needs the .NET runtime.
         Invoke @('publish', 'src/HelpCli', '-c', $Configuration, '-r', $Runtime, '-p:Native=true', '-o', 'artifacts/pyhelp')
+        Invoke @('publish', 'src/HelpCliFull', '-c', $Configuration, '-r', $Runtime, '-p:Native=true', '-o', 'artifacts/pyhelp')
         Invoke @('publish', 'src/Indexer', '-c', $Configuration, '-r', $Runtime, '-p:Native=true', '-o', 'artifacts/pyhelp')
         Invoke @('publish', 'src/HelpServer', '-c', $Configuration, '-r', $Runtime, '--self-contained', 'false', '-o', 'artifacts/pyhelp')
     }

@@ -38,6 +38,7 @@ else
 fi
 rm -rf "$OUT/pyhelp" "$OUT/empty" "$OUT/bare"
 dotnet publish src/HelpCli -c Release -r "$RID" "${PUB[@]}" -o "$OUT/pyhelp" "${ART[@]}" | tail -1
+dotnet publish src/HelpCliFull -c Release -r "$RID" "${PUB[@]}" -o "$OUT/pyhelp" "${ART[@]}" | tail -1
 dotnet publish src/Indexer -c Release -r "$RID" "${PUB[@]}" -o "$OUT/pyhelp" "${ART[@]}" | tail -1
 dotnet publish bench/EmptyApp -c Release -r "$RID" "${PUB[@]}" -o "$OUT/empty" "${ART[@]}" | tail -1
 dotnet publish bench/BareApp -c Release -r "$RID" "${PUB[@]}" -o "$OUT/bare" "${ART[@]}" | tail -1

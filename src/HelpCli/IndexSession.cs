@@ -44,6 +44,33 @@ public static class IndexSession
     }
 
     /// <summary>
+    /// The current index when it can answer as it is: there is one, built from the sources asked for, none of them
+    /// changed since, and its table opens. Null when <see cref="Open(CliOptions, Terminal)"/> would have a build to do
+    /// or damage to report; this builds nothing and says nothing (QuickLookup leaves all that to the full tool).
+    /// </summary>
+    public static HelpIndex? OpenIfFresh(CliOptions options)
+    {
+        if (options.Rebuild)
+        {
+            return null;
+        }
+        var folder = IndexFolder.Resolve(options.IndexDir);
+        var generation = folder.CurrentGeneration();
+        if (generation is null || IndexFreshness.Check(folder, generation, options.Sources) is not null)
+        {
+            return null;
+        }
+        try
+        {
+            return OpenGeneration(folder, generation);
+        }
+        catch (Exception e) when (e is InvalidDataException or IndexUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Rebuilds after damage that only showed while answering (a record's checksum, the search index past
     /// its header), then opens the new index.
     /// </summary>

@@ -32,18 +32,26 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
     /// <summary>Runs a pager command with the text on its standard input; false when it could not be started.</summary>
     public Func<string, string, bool> RunPager { get; init; } = (_, _) => false;
 
-    public static Terminal FromConsole() => new(
+    public static Terminal FromConsole() => ForAnswers() with
+    {
+        In = new ConsoleInput(),
+        Keys = Console.IsInputRedirected ? null : new ConsoleKeyReader(),
+        RunPager = Pager.Run,
+    };
+
+    /// <summary>
+    /// The console as far as printing an answer needs it: no input, no key reader, no pager (QuickLookup, which
+    /// leaves every answer that would be paged to the full tool, so that the prompt and the pager are not compiled in).
+    /// </summary>
+    public static Terminal ForAnswers() => new(
         Writer(FileDescriptor.Out, Console.IsOutputRedirected, () => Console.Out),
         Writer(FileDescriptor.Error, Console.IsErrorRedirected, () => Console.Error))
     {
-        In = new ConsoleInput(),
         OutIsTty = !Console.IsOutputRedirected,
         ErrIsTty = !Console.IsErrorRedirected,
         InIsTty = !Console.IsInputRedirected,
         Columns = Console.IsOutputRedirected && Console.IsErrorRedirected ? 0 : SafeWindowWidth(),
         Env = Environment.GetEnvironmentVariable,
-        Keys = Console.IsInputRedirected ? null : new ConsoleKeyReader(),
-        RunPager = Pager.Run,
     };
 
     /// <summary>

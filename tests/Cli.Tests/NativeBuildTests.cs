@@ -30,8 +30,9 @@ public sealed class NativeTool : IDisposable
             return;
         }
         var rid = RuntimeInformation.OSArchitecture == Architecture.X64 ? "linux-x64" : "linux-arm64";
-        // As ./build.ps1 publish does: the native pyhelp runs the native Help.Indexer beside it to build.
-        foreach (var project in (string[])["HelpCli", "Indexer"])
+        // As ./build.ps1 publish does: the native pyhelp answers lookups and hands every other command to pyhelp-full
+        // beside it, which runs the native Help.Indexer beside it to build.
+        foreach (var project in (string[])["HelpCli", "HelpCliFull", "Indexer"])
         {
             var (code, output) = Run("dotnet", Corpus.RepoRoot,
                 "publish", Path.Combine("src", project), "-c", "Release", "-r", rid, "-p:Native=true",
@@ -42,9 +43,9 @@ public sealed class NativeTool : IDisposable
                 return;
             }
         }
-        if (!File.Exists(Program) || !File.Exists(Path.Combine(Folder, "Help.Indexer")))
+        if (!File.Exists(Program) || !File.Exists(Path.Combine(Folder, "pyhelp-full")) || !File.Exists(Path.Combine(Folder, "Help.Indexer")))
         {
-            PublishFailure = $"the publish left no pyhelp and Help.Indexer in {Folder}";
+            PublishFailure = $"the publish left no pyhelp, pyhelp-full and Help.Indexer in {Folder}";
         }
     }
 
@@ -79,13 +80,15 @@ public sealed class NativeTool : IDisposable
 public sealed class NativeBuildTests(NativeTool tool, FixtureIndex fixture) : IClassFixture<NativeTool>, IClassFixture<FixtureIndex>
 {
     /// <summary>The native program on its own index, built by the native indexer beside it from the same sources.</summary>
-    private (int Code, string Out) Native(params string[] args)
+    private (int Code, string Out, string Err) Native(params string[] args) => NativeAt(tool.Program, args);
+
+    private (int Code, string Out, string Err) NativeAt(string program, params string[] args)
     {
         if (tool.PublishFailure is { } failure)
         {
             Assert.Fail(failure);
         }
-        var start = new ProcessStartInfo(tool.Program)
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -98,9 +101,9 @@ public sealed class NativeBuildTests(NativeTool tool, FixtureIndex fixture) : IC
         }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), $"pyhelp {string.Join(' ', args)} did not finish");
-        return (process.ExitCode, stdout.Result);
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
     [Theory]
@@ -118,15 +121,41 @@ public sealed class NativeBuildTests(NativeTool tool, FixtureIndex fixture) : IC
     public void Native_SameArguments_PrintsWhatTheInProcessToolPrints(params string[] args)
     {
         var expected = CliRunner.Invoke(fixture.Args(args));
-        var (code, output) = Native(args);
+        var (code, output, _) = Native(args);
         Assert.Equal(expected.ExitCode, code);
         Assert.Equal(expected.Out, output);
     }
 
     [Fact]
+    public void Native_FullToolMissing_LookupStillAnswers_OtherCommandsSayWhatIsMissing()
+    {
+        Native("spam");
+        var alone = Directory.CreateTempSubdirectory("pyhelp-alone-").FullName;
+        try
+        {
+            var program = Path.Combine(alone, "pyhelp");
+            // The copy keeps the executable bits (File.Copy copies the mode on Unix).
+            File.Copy(tool.Program, program);
+
+            var (code, output, _) = NativeAt(program, "spam");
+            Assert.Equal(0, code);
+            Assert.Equal(CliRunner.Invoke(fixture.Args("spam")).Out, output);
+
+            (code, output, var errors) = NativeAt(program, "-k", "tin");
+            Assert.Equal(ExitCodes.IndexUnavailable, code);
+            Assert.Equal("", output);
+            Assert.Contains($"pyhelp: {Path.Combine(alone, "pyhelp-full")} is missing", errors);
+        }
+        finally
+        {
+            Directory.Delete(alone, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Native_Rebuild_BuildsWithTheIndexerBesideItThenAnswers()
     {
-        var (code, output) = Native("--rebuild", "spam");
+        var (code, output, _) = Native("--rebuild", "spam");
         Assert.Equal(0, code);
         Assert.Contains("spam", output);
         Assert.True(File.Exists(Path.Combine(tool.Index, "CURRENT")), "the native build wrote no index");

@@ -9,7 +9,8 @@ namespace Help.Core.Query;
 /// </summary>
 public sealed class HelpIndex : IDisposable
 {
-    private readonly Lazy<ISearchIndex> _search;
+    private readonly Lock _searchGate = new();
+    private ISearchIndex? _search;
 
     public string Directory { get; }
     public TopicsTable Table { get; }
@@ -18,13 +19,25 @@ public sealed class HelpIndex : IDisposable
     {
         Directory = directory;
         Table = table;
-        // The indexer leaves bodies out of the search index (the table has them): snippets render them from here
-        // (the reader keeps the ones rendered last: SearchBodyCache).
-        _search = new Lazy<ISearchIndex>(() => SqliteSearchIndex.Open(Path.Combine(directory, IndexFolder.SearchFileName),
-            SearchDocument.BodiesIn(table)));
     }
 
-    public ISearchIndex Search => _search.Value;
+    /// <summary>The search index, opened on first use.</summary>
+    /// <remarks>
+    /// Opened here rather than by a delegate made in the constructor: code that never searches then never
+    /// reaches SQLite, so the native lookup (src/HelpCli/QuickLookup.cs) is compiled without it.
+    /// </remarks>
+    public ISearchIndex Search
+    {
+        get
+        {
+            lock (_searchGate)
+            {
+                // The indexer leaves bodies out of the search index (the table has them): snippets render them from
+                // here (the reader keeps the ones rendered last: SearchBodyCache).
+                return _search ??= SqliteSearchIndex.Open(Path.Combine(Directory, IndexFolder.SearchFileName), SearchDocument.BodiesIn(Table));
+            }
+        }
+    }
 
     /// <summary>Opens the generation in <paramref name="generationDir"/>; throws <see cref="InvalidDataException"/> if it is unreadable.</summary>
     /// <param name="mapTable">Map the table's directory rather than read it, as the terminal tool does
@@ -35,9 +48,9 @@ public sealed class HelpIndex : IDisposable
     public void Dispose()
     {
         Table.Dispose();
-        if (_search.IsValueCreated)
+        lock (_searchGate)
         {
-            _search.Value.Dispose();
+            _search?.Dispose();
         }
     }
 }

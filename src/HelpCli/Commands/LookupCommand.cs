@@ -22,10 +22,7 @@ public static class LookupCommand
                 }
                 else
                 {
-                    var text = query.RenderText(topic, new TextRenderOptions { Width = terminal.TextWidth(options.Width), Bold = terminal.Bold });
-                    // pydoc's Helper.help ends every keyword, topic and symbol answer with one more newline.
-                    var end = topic.Kind is TopicKind.Keyword or TopicKind.Topic or TopicKind.Symbol ? "\n" : "";
-                    terminal.Page(Header(topic, key) + text + end, options.NoPager);
+                    terminal.Page(Answer(query, topic, key, options, terminal), options.NoPager);
                 }
                 return ExitCodes.Found;
 
@@ -79,6 +76,15 @@ public static class LookupCommand
 
     private static IReadOnlyList<Help.Core.Search.SearchHit> SearchFallback(HelpQuery query, CliOptions options, string key) =>
         query.Search(new Help.Core.Search.SearchQuery(key, 5, options.Kind is { } k ? [k] : null, options.DocSet));
+
+    /// <summary>The text a lookup of <paramref name="key"/> prints for <paramref name="topic"/>, found for it.</summary>
+    internal static string Answer(HelpQuery query, Topic topic, string key, CliOptions options, Terminal terminal)
+    {
+        var text = query.RenderText(topic, new TextRenderOptions { Width = terminal.TextWidth(options.Width), Bold = terminal.Bold });
+        // pydoc's Helper.help ends every keyword, topic and symbol answer with one more newline.
+        var end = topic.Kind is TopicKind.Keyword or TopicKind.Topic or TopicKind.Symbol ? "\n" : "";
+        return Header(topic, key) + text + end;
+    }
 
     /// <summary>Objects get a first line naming what they are, as pydoc's "Help on function run in module asyncio:"; prose does not.</summary>
     private static string Header(Topic topic, string asked) => topic.Kind switch

@@ -1,0 +1,3 @@
+using Help.Cli;
+
+return HelpCommandLine.Run(args, Terminal.FromConsole(), processEnds: true);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Help.Cli;
 
@@ -64,4 +65,53 @@ internal sealed partial class FileDescriptorStream(int fd) : Stream
 
     [LibraryImport("libc", SetLastError = true)]
     private static unsafe partial nint write(int fd, byte* buffer, nint count);
+}
+
+/// <summary>
+/// UTF-8 text written to a file descriptor (<see cref="FileDescriptorStream"/>), one write(2) per call, as the
+/// console's own writer flushes at every write: an answer is encoded once, straight into one buffer of its size,
+/// with none of a <see cref="StreamWriter"/>'s own buffers (20 KB of fresh memory a lookup would touch once).
+/// </summary>
+/// <remarks>The encoder keeps a surrogate pair that a caller splits between two writes.</remarks>
+internal sealed class FileDescriptorWriter(int fd) : TextWriter
+{
+    private const int StackBytes = 1024;
+    private readonly FileDescriptorStream _stream = new(fd);
+    private readonly Encoder _encoder = Utf8.GetEncoder();
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public override Encoding Encoding => Utf8;
+
+    public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+
+    public override void Write(string? value) => Write(value.AsSpan());
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> chars)
+    {
+        var most = Utf8.GetMaxByteCount(chars.Length);
+        Span<byte> bytes = most <= StackBytes ? stackalloc byte[StackBytes] : GC.AllocateUninitializedArray<byte>(_encoder.GetByteCount(chars, flush: false));
+        var count = _encoder.GetBytes(chars, bytes, flush: false);
+        _stream.Write(bytes[..count]);
+    }
+
+    public override void WriteLine(string? value) => WriteLine(value.AsSpan());
+
+    public override void WriteLine(ReadOnlySpan<char> chars)
+    {
+        // One write for the line and its end, so that lines from two writers never interleave mid-line.
+        if (chars.Length < StackBytes / 4)
+        {
+            Span<char> line = stackalloc char[chars.Length + CoreNewLine.Length];
+            chars.CopyTo(line);
+            CoreNewLine.CopyTo(line[chars.Length..]);
+            Write(line);
+            return;
+        }
+        Write(string.Concat(chars, CoreNewLine));
+    }
+
+    public override void WriteLine() => Write(CoreNewLine);
 }

@@ -119,14 +119,14 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
 
     /// <summary>
     /// <see cref="Console"/>'s writer for a terminal, on Windows, and where the locale names an encoding other
-    /// than UTF-8; otherwise UTF-8 written straight to the file descriptor (<see cref="FileDescriptorStream"/>),
-    /// which spares a lookup that is piped (a script, an editor, <c>--json</c>) the console's set-up. Flushed at
-    /// every write, as the console's is, so output and prompts interleave as they would on the console.
+    /// than UTF-8; otherwise UTF-8 written straight to the file descriptor (<see cref="FileDescriptorWriter"/>),
+    /// which spares a lookup that is piped (a script, an editor, <c>--json</c>) the console's set-up. One write(2)
+    /// per write, as the console flushes at every write, so output and prompts interleave as they would on the console.
     /// </summary>
     private static TextWriter Writer(FileDescriptor fd, bool redirected, Func<TextWriter> console) =>
         !redirected || OperatingSystem.IsWindows() || !LocaleIsUtf8()
             ? console()
-            : new StreamWriter(new FileDescriptorStream((int)fd), new UTF8Encoding(false), bufferSize: 4096) { AutoFlush = true };
+            : new FileDescriptorWriter((int)fd);
 
     /// <summary>
     /// Whether <see cref="Console"/> would write UTF-8 here: the charset of the first of <c>LC_ALL</c>,

@@ -1,3 +1,4 @@
+using System.Text;
 using Xunit;
 
 namespace Help.Cli.Tests;
@@ -137,6 +138,35 @@ public sealed class FileDescriptorOutputTests
                 new FileDescriptorStream(fd).Write("out two\n"u8);
             }
             Assert.Equal("out one\nerr\nout two\n", File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Writer_Text_ArrivesAsUtf8_PairsSplitBetweenWritesIncluded()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var path = Path.GetTempFileName();
+        try
+        {
+            var long_ = string.Concat(Enumerable.Repeat("wrapped é line ", 200));
+            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+            {
+                var writer = new FileDescriptorWriter((int)handle.DangerousGetHandle());
+                writer.Write("The \"assert\" statement — ");
+                writer.Write('\uD83D'); // 🐍 written as its two halves
+                writer.Write('\uDC0D');
+                writer.WriteLine();
+                writer.WriteLine("line");
+                writer.Write(long_);
+            }
+            Assert.Equal("The \"assert\" statement — \U0001F40D\nline\n" + long_, File.ReadAllText(path, Encoding.UTF8));
         }
         finally
         {

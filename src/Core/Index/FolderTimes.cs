@@ -32,13 +32,19 @@ internal sealed partial class FolderTimes : IDisposable
     /// <summary>Whether times are read relative to the opened root (Linux), not by absolute path.</summary>
     internal bool RelativeToRoot => _fd >= 0;
 
-    /// <summary>The time of <paramref name="relative"/> under the root, or <see cref="DateTime.FromFileTimeUtc"/>(0) when it is gone.</summary>
+    /// <summary>
+    /// The time of <paramref name="relative"/> under the root (the root itself for ""), or
+    /// <see cref="DateTime.FromFileTimeUtc"/>(0) when it is gone.
+    /// </summary>
     public unsafe DateTime LastWriteTimeUtc(string relative)
     {
-        if (_fd >= 0 && relative.Length > 0)
+        if (_fd >= 0)
         {
             Statx buffer;
-            if (statx(_fd, relative, AtSymlinkNoFollow, StatxType | StatxMtime, &buffer) == 0
+            // "" with AT_EMPTY_PATH: the opened root itself. For a root that is a symbolic link that is the folder it leads
+            // to, whose time moves when a page is added there, where the framework would read the link's own.
+            var flags = relative.Length == 0 ? AtEmptyPath : AtSymlinkNoFollow;
+            if (statx(_fd, relative, flags, StatxType | StatxMtime, &buffer) == 0
                 && (buffer.Mask & (StatxType | StatxMtime)) == (StatxType | StatxMtime) && (buffer.Mode & FileTypeMask) == DirectoryType)
             {
                 // As .NET's FileStatus: the Unix time in seconds, plus the nanoseconds in 100 ns ticks.
@@ -68,7 +74,7 @@ internal sealed partial class FolderTimes : IDisposable
         }
     }
 
-    private const int AtSymlinkNoFollow = 0x100;
+    private const int AtSymlinkNoFollow = 0x100, AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1, StatxMtime = 0x40;
     private const ushort FileTypeMask = 0xF000, DirectoryType = 0x4000;
 

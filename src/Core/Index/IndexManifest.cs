@@ -80,7 +80,7 @@ public sealed record SourceFingerprint(string Path, string Stamp, IReadOnlyList<
     /// parent's time, a removed one is missed. The check of every lookup.
     /// </summary>
     public bool IsUnchanged() =>
-        Folders is null ? Of(Path).Stamp == Stamp : Directory.Exists(Path) && FolderStamp(Path, Folders) == Stamp;
+        Folders is null ? Of(Path).Stamp == Stamp : FolderStamp(Path, Folders) == Stamp;
 
     public bool Equals(SourceFingerprint? other) =>
         other is not null && Path == other.Path && Stamp == other.Stamp
@@ -91,10 +91,16 @@ public sealed record SourceFingerprint(string Path, string Stamp, IReadOnlyList<
     private static readonly DateTime Missing = DateTime.FromFileTimeUtc(0);
 
     // The same calls for the stamp written by a build and the one a check computes, so the two agree.
+    // Null when the root or a recorded folder is gone.
     private static string? FolderStamp(string root, IReadOnlyList<string> folders)
     {
-        long sum = Directory.GetLastWriteTimeUtc(root).Ticks;
         using var times = new FolderTimes(root);
+        var rootTime = times.LastWriteTimeUtc("");
+        if (rootTime == Missing)
+        {
+            return null;
+        }
+        long sum = rootTime.Ticks;
         foreach (var folder in folders)
         {
             var full = System.IO.Path.Combine(root, folder);

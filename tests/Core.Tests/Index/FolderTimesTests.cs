@@ -29,6 +29,26 @@ public sealed class FolderTimesTests : IDisposable
             Assert.Equal(Directory.GetLastWriteTimeUtc(Path.Combine(_root, f)), times.LastWriteTimeUtc(f));
         }
         Assert.Equal(new DateTime(2020, 2, 29, 12, 34, 56, 789, DateTimeKind.Utc).AddTicks(1234), times.LastWriteTimeUtc("é"));
+        Assert.Equal(Directory.GetLastWriteTimeUtc(_root), times.LastWriteTimeUtc(""));
+    }
+
+    [Fact]
+    public void LastWriteTimeUtc_RootThroughASymbolicLink_IsTheFolderItLeadsTo()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        // A page added to the folder moves the folder's time, never the link's (which the framework would read).
+        var target = Path.Combine(_root, "target");
+        Directory.CreateDirectory(Path.Combine(target, "a"));
+        Directory.SetLastWriteTimeUtc(target, new DateTime(2021, 3, 4, 5, 6, 7, DateTimeKind.Utc));
+        var link = Path.Combine(_root, "link");
+        Directory.CreateSymbolicLink(link, target);
+        using var times = new FolderTimes(link);
+
+        Assert.Equal(new DateTime(2021, 3, 4, 5, 6, 7, DateTimeKind.Utc), times.LastWriteTimeUtc(""));
+        Assert.Equal(Directory.GetLastWriteTimeUtc(Path.Combine(link, "a")), times.LastWriteTimeUtc("a"));
     }
 
     [Fact]
@@ -46,5 +66,6 @@ public sealed class FolderTimesTests : IDisposable
     {
         using var times = new FolderTimes(Path.Combine(_root, "nowhere"));
         Assert.Equal(DateTime.FromFileTimeUtc(0), times.LastWriteTimeUtc("a"));
+        Assert.Equal(DateTime.FromFileTimeUtc(0), times.LastWriteTimeUtc(""));
     }
 }

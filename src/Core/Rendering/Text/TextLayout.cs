@@ -148,7 +148,15 @@ internal sealed class TextLayout
         {
             EndState();
         }
-        var body = new StringBuilder();
+        var capacity = 0;
+        foreach (var item in _states[0])
+        {
+            foreach (var line in item.IsRaw ? [item.Text!] : item.Lines!)
+            {
+                capacity += line.Length + Math.Max(item.Indent, 0) + 1;
+            }
+        }
+        var body = new StringBuilder(capacity);
         var firstLine = true;
         foreach (var item in _states[0])
         {

@@ -97,14 +97,31 @@ public sealed class TextRenderer
     /// <summary>Strips trailing white space from every line and empty lines from both ends; bold markers become ANSI codes.</summary>
     private static string Finish(string body)
     {
-        var lines = body.Split('\n').Select(line => line.TrimEnd()).ToList();
-        var start = lines.FindIndex(line => line.Length > 0);
-        if (start < 0)
+        // One pass into one buffer: the lines from the first to the last that is not empty, each without its trailing
+        // white space, each followed by one line end.
+        var result = new StringBuilder(body.Length + 1);
+        var emptyLines = 0;
+        var rest = body.AsSpan();
+        while (true)
         {
-            return "";
+            var end = rest.IndexOf('\n');
+            var line = (end < 0 ? rest : rest[..end]).TrimEnd();
+            if (line.IsEmpty)
+            {
+                emptyLines += result.Length > 0 ? 1 : 0;
+            }
+            else
+            {
+                result.Append('\n', emptyLines).Append(line).Append('\n');
+                emptyLines = 0;
+            }
+            if (end < 0)
+            {
+                break;
+            }
+            rest = rest[(end + 1)..];
         }
-        var end = lines.FindLastIndex(line => line.Length > 0);
-        var text = string.Join("\n", lines.Skip(start).Take(end - start + 1)) + "\n";
+        var text = result.ToString();
         return text.Contains(DisplayWidth.BoldOn, StringComparison.Ordinal) ? ApplyBold(text) : text;
     }
 

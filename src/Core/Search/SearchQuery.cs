@@ -10,8 +10,13 @@ namespace Help.Core.Search;
 /// <param name="Limit">The most hits to return; zero or less returns none.</param>
 /// <param name="Kinds">Only topics of these kinds, or all kinds when null or empty.</param>
 /// <param name="DocSet">Only topics of this doc set id, or all doc sets when null.</param>
+/// <param name="Snippets">
+/// Make each hit's snippet. False leaves <see cref="SearchHit.Snippet"/> empty and spares rendering the hits'
+/// bodies, for output that shows only keys and summaries (piped <c>pyhelp -k</c>, as <c>pydoc -k</c> prints).
+/// </param>
 public sealed record SearchQuery(
     string Text,
     int Limit = 20,
     IReadOnlyCollection<TopicKind>? Kinds = null,
-    string? DocSet = null);
+    string? DocSet = null,
+    bool Snippets = true);

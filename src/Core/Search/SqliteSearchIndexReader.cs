@@ -110,7 +110,7 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
                     .Where(r => !found.Contains(r.Id))
                     .Take(limit - rows.Count));
             }
-            return WithSnippets(connection, rows, parsed);
+            return query.Snippets ? WithSnippets(connection, rows, parsed) : WithoutSnippets(connection, rows);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
         {
@@ -230,6 +230,44 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
             }
         }
         // Every ranked id matches this statement's expression too (it is the widest of them), so none is lost.
+        return rows.Where(r => hits.ContainsKey(r.Id)).Select(r => hits[r.Id] with { Score = r.Score }).ToList();
+    }
+
+    /// <summary>The ranked rows' keys and summaries, read from the tables without FTS5, so no body is rendered.</summary>
+    private static List<SearchHit> WithoutSnippets(SqliteConnection connection, List<Row> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        using var command = connection.CreateCommand();
+        var ids = rows.Select((r, i) =>
+        {
+            command.Parameters.AddWithValue($"$id{i}", r.Id);
+            return $"$id{i}";
+        });
+        command.CommandText = $"""
+            SELECT d.id, d.key, d.kind, d.docset, d.title, t.summary, d.source
+            FROM docs AS d JOIN texts AS t ON t.id = d.id
+            WHERE d.id IN ({string.Join(", ", ids)})
+            """;
+        var hits = new Dictionary<long, SearchHit>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                hits[reader.GetInt64(0)] = new SearchHit(
+                    Key: reader.GetString(1),
+                    Kind: (TopicKind)reader.GetInt32(2),
+                    DocSet: reader.GetString(3),
+                    Title: reader.GetString(4),
+                    Summary: String(reader, 5),
+                    Source: String(reader, 6),
+                    Score: 0,
+                    Snippet: "",
+                    Highlights: []);
+            }
+        }
         return rows.Where(r => hits.ContainsKey(r.Id)).Select(r => hits[r.Id] with { Score = r.Score }).ToList();
     }
 

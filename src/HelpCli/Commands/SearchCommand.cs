@@ -15,7 +15,8 @@ public static class SearchCommand
     public static int Run(Help.Core.Query.HelpQuery query, CliOptions options, string text, Terminal terminal)
     {
         var kinds = options.Kind is { } k ? new[] { k } : null;
-        var hits = query.Search(new SearchQuery(text, options.Limit, kinds, options.DocSet));
+        // Piped, only keys and summaries are printed: no snippets, so no hit's body is rendered for one.
+        var hits = query.Search(new SearchQuery(text, options.Limit, kinds, options.DocSet, Snippets: options.Json || terminal.OutIsTty));
         if (options.Json)
         {
             JsonOutput.Results(terminal.Out, text, hits);

@@ -27,6 +27,22 @@ public sealed class SqliteSearchIndexTests(SearchFixture fixture) : IClassFixtur
         Assert.Equal(expected, hits[0].Key);
     }
 
+    [Theory]
+    [InlineData("thread pool")]
+    [InlineData("gather results")]
+    [InlineData("ThreadPoolExecutor")]
+    public void Search_WithoutSnippets_SameHitsInTheSameOrder_NoSnippet(string query)
+    {
+        var full = fixture.Index.Search(new SearchQuery(query));
+        var bare = fixture.Index.Search(new SearchQuery(query, Snippets: false));
+
+        Assert.NotEmpty(full);
+        Assert.Equal(full.Select(h => (h.Key, h.Kind, h.DocSet, h.Title, h.Summary, h.Source, h.Score)),
+            bare.Select(h => (h.Key, h.Kind, h.DocSet, h.Title, h.Summary, h.Source, h.Score)));
+        Assert.Contains(full, h => h.Snippet.Length > 0);
+        Assert.All(bare, h => Assert.Equal("", h.Snippet));
+    }
+
     [Fact]
     public void Search_ExactNameInBodyOfOthers_NameStillFirst()
     {

@@ -190,11 +190,7 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
             return [];
         }
         using var command = connection.CreateCommand();
-        var ids = rows.Select((r, i) =>
-        {
-            command.Parameters.AddWithValue($"$id{i}", r.Id);
-            return $"$id{i}";
-        });
+        var ids = IdParameters(command, rows);
         command.CommandText = $"""
             SELECT fts.rowid,
                    snippet(fts, {SqliteSearchSchema.BodyColumn}, $open, $close, $ellipsis, {SnippetTokens}),
@@ -202,7 +198,7 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
                    highlight(fts, {SqliteSearchSchema.SignatureColumn}, $open, $close),
                    d.key, d.kind, d.docset, d.title, fts.summary, d.source
             FROM fts CROSS JOIN docs AS d ON d.id = fts.rowid
-            WHERE fts MATCH $match AND fts.rowid IN ({string.Join(", ", ids)})
+            WHERE fts MATCH $match AND fts.rowid IN ({ids})
             """;
         command.Parameters.AddWithValue("$match", parsed.AnyOf());
         command.Parameters.AddWithValue("$open", Snippets.Open);
@@ -230,7 +226,7 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
             }
         }
         // Every ranked id matches this statement's expression too (it is the widest of them), so none is lost.
-        return rows.Where(r => hits.ContainsKey(r.Id)).Select(r => hits[r.Id] with { Score = r.Score }).ToList();
+        return InRankOrder(rows, hits);
     }
 
     /// <summary>The ranked rows' keys and summaries, read from the tables without FTS5, so no body is rendered.</summary>
@@ -241,15 +237,11 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
             return [];
         }
         using var command = connection.CreateCommand();
-        var ids = rows.Select((r, i) =>
-        {
-            command.Parameters.AddWithValue($"$id{i}", r.Id);
-            return $"$id{i}";
-        });
+        var ids = IdParameters(command, rows);
         command.CommandText = $"""
             SELECT d.id, d.key, d.kind, d.docset, d.title, t.summary, d.source
             FROM docs AS d JOIN texts AS t ON t.id = d.id
-            WHERE d.id IN ({string.Join(", ", ids)})
+            WHERE d.id IN ({ids})
             """;
         var hits = new Dictionary<long, SearchHit>();
         using (var reader = command.ExecuteReader())
@@ -268,8 +260,20 @@ internal sealed class SqliteSearchIndexReader : ISearchIndex
                     Highlights: []);
             }
         }
-        return rows.Where(r => hits.ContainsKey(r.Id)).Select(r => hits[r.Id] with { Score = r.Score }).ToList();
+        return InRankOrder(rows, hits);
     }
+
+    /// <summary>One parameter per ranked row's id on <paramref name="command"/>; their names, for an <c>IN (...)</c> list.</summary>
+    private static string IdParameters(SqliteCommand command, List<Row> rows) =>
+        string.Join(", ", rows.Select((r, i) =>
+        {
+            command.Parameters.AddWithValue($"$id{i}", r.Id);
+            return $"$id{i}";
+        }));
+
+    /// <summary>The hits in the rows' ranked order, each with its row's score.</summary>
+    private static List<SearchHit> InRankOrder(List<Row> rows, Dictionary<long, SearchHit> hits) =>
+        rows.Where(r => hits.ContainsKey(r.Id)).Select(r => hits[r.Id] with { Score = r.Score }).ToList();
 
     private static string? String(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

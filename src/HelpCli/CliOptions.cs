@@ -16,6 +16,9 @@ public sealed record CliOptions
     public TopicKind? Kind { get; init; }
     public int Limit { get; init; } = 20;
     public bool ShowHelp { get; init; }
+
+    /// <summary><c>--man</c>: the help text as a man page.</summary>
+    public bool ShowManPage { get; init; }
     public bool NoPager { get; init; }
 
     /// <summary><c>--completion SHELL</c>: print the completion script for bash, zsh or fish.</summary>
@@ -51,6 +54,9 @@ public sealed record CliOptions
             {
                 case "-h" or "--help":
                     o = o with { ShowHelp = true };
+                    break;
+                case "--man":
+                    o = o with { ShowManPage = true };
                     break;
                 case "--no-pager":
                     o = o with { NoPager = true };
@@ -156,11 +162,15 @@ public sealed record CliOptions
           --source PATH              index exactly these files or folders instead of the defaults (repeatable):
                                        pyhelp --source /usr/share/doc/python3.11/html --rebuild
           --rebuild                  rebuild the index now:  pyhelp --rebuild
+          --export FORMAT --out PATH write the index as pydoc's topics.py, JSON Lines, a Dash docset or a
+                                     Sphinx objects.inv (pydoc, json, docset, inventory), with --docset ID
+                                     and --keys FILE:  pyhelp --export pydoc --out /tmp/pydoc_data
           --serve                    serve the documentation in a local web viewer:  pyhelp --serve
           --open                     serve, and open the viewer in the browser:  pyhelp --open
           --port N                   the viewer's port (default: any free one):  pyhelp --serve --port 8080
           --completion SHELL         print a completion script for bash, zsh or fish:
                                        source <(pyhelp --completion bash)
+          --man                      this help as a man page:  pyhelp --man > ~/.local/share/man/man1/pyhelp.1
           -h, --help                 this help
 
         Environment: HELP_INDEX (the index folder), NO_COLOR (no bold), MANPAGER and PAGER (the pager),

@@ -1,19 +1,19 @@
 using Help.Cli.Commands;
 using Help.Cli.Interactive;
 using Help.Core.Query;
+using Help.Indexer.Export;
 
 namespace Help.Cli;
 
 /// <summary>Parses the command line and runs one command; all output goes through <see cref="Terminal"/>.</summary>
 public static class HelpCommandLine
 {
-    /// <param name="processEnds">
-    /// The process exits as soon as this returns (Program.cs): the index is then left for the exit to close.
-    /// Unmapping the table's directory costs a TLB shootdown across the runtime's threads, about 40 us of a
-    /// lookup on this VM, where the exit tears the whole address space down at once.
-    /// </param>
-    public static int Run(IReadOnlyList<string> args, Terminal terminal, bool processEnds = false)
+    public static int Run(IReadOnlyList<string> args, Terminal terminal)
     {
+        if (args.Contains("--export"))
+        {
+            return ExportCommand.Run(args, terminal.Out, terminal.Err);
+        }
         var options = CliOptions.Parse(args);
         if (options.Error is not null)
         {
@@ -25,6 +25,10 @@ public static class HelpCommandLine
         {
             terminal.Out.Write(CliOptions.Usage);
             return ExitCodes.Found;
+        }
+        if (options.ShowManPage)
+        {
+            return ManPageCommand.Print(terminal);
         }
         if (options.Completion is { } shell)
         {
@@ -50,12 +54,9 @@ public static class HelpCommandLine
             return ExitCodes.IndexUnavailable;
         }
         string damage;
-        var leaveOpen = false;
         try
         {
-            var code = RunCommand(index, options, terminal);
-            leaveOpen = processEnds;
-            return code;
+            return RunCommand(index, options, terminal);
         }
         catch (InvalidDataException e)
         {
@@ -63,10 +64,7 @@ public static class HelpCommandLine
         }
         finally
         {
-            if (!leaveOpen)
-            {
-                index.Dispose();
-            }
+            index.Dispose();
         }
         // Damage that only a read shows (a record's checksum, a directory page, the search index): rebuild once, answer again.
         try

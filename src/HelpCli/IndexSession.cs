@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using Help.Core.Index;
 using Help.Core.Query;
+using Help.Indexer.Pipeline;
 
 namespace Help.Cli;
 
@@ -44,33 +44,6 @@ public static class IndexSession
     }
 
     /// <summary>
-    /// The current index when it can answer as it is: there is one, built from the sources asked for, none of them
-    /// changed since, and its table opens. Null when <see cref="Open(CliOptions, Terminal)"/> would have a build to do
-    /// or damage to report; this builds nothing and says nothing (QuickLookup leaves all that to the full tool).
-    /// </summary>
-    public static HelpIndex? OpenIfFresh(CliOptions options)
-    {
-        if (options.Rebuild)
-        {
-            return null;
-        }
-        var folder = IndexFolder.Resolve(options.IndexDir);
-        var generation = folder.CurrentGeneration();
-        if (generation is null || IndexFreshness.Check(folder, generation, options.Sources) is not null)
-        {
-            return null;
-        }
-        try
-        {
-            return OpenGeneration(folder, generation);
-        }
-        catch (Exception e) when (e is InvalidDataException or IndexUnavailableException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
     /// Rebuilds after damage that only showed while answering (a record's checksum, the search index past
     /// its header), then opens the new index.
     /// </summary>
@@ -92,7 +65,7 @@ public static class IndexSession
         }
         try
         {
-            return HelpIndex.Open(generation, mapTable: true);
+            return HelpIndex.Open(generation);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -132,16 +105,18 @@ public static class IndexSession
         }
     }
 
-    // The native pyhelp runs the indexer beside it (IndexerProcess); other builds carry it (InProcessBuild).
-    // Kept apart so that a lookup on a fresh index never loads the indexer's code.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static BuildOutcome RunBuild(IndexFolder folder, IReadOnlyList<string> requested, BuildProgress progress) =>
-#if INDEXER_APART
-        IndexerProcess.Run(IndexerProcess.Beside, folder, requested, progress);
-#else
-        InProcessBuild.Run(folder, requested, progress);
-#endif
+    private static BuildOutcome RunBuild(IndexFolder folder, IReadOnlyList<string> requested, BuildProgress progress)
+    {
+        var sources = requested.Count > 0 ? requested : DefaultSources.Find();
+        var result = new IndexBuild(progress.Step) { PageProgress = (done, total) => progress.Count(done, total, "pages") }
+            .Run(folder, sources, defaultSources: requested.Count == 0);
+        var skipped = result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Skipped).Select(d => d.ToString()).ToList();
+        return new BuildOutcome(result.TopicCount, result.Elapsed, result.Generation, skipped);
+    }
 }
+
+/// <summary>What a build gave, as pyhelp reports it: <paramref name="Skipped"/> holds the sources it could not read.</summary>
+public sealed record BuildOutcome(int TopicCount, TimeSpan Elapsed, string Generation, IReadOnlyList<string> Skipped);
 
 /// <summary>No index can be opened or built.</summary>
 public sealed class IndexUnavailableException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using System.Text;
 using Help.Cli.Interactive;
 
 namespace Help.Cli;
@@ -32,21 +31,11 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
     /// <summary>Runs a pager command with the text on its standard input; false when it could not be started.</summary>
     public Func<string, string, bool> RunPager { get; init; } = (_, _) => false;
 
-    public static Terminal FromConsole() => ForAnswers() with
+    public static Terminal FromConsole() => new(Console.Out, Console.Error)
     {
         In = new ConsoleInput(),
         Keys = Console.IsInputRedirected ? null : new ConsoleKeyReader(),
         RunPager = Pager.Run,
-    };
-
-    /// <summary>
-    /// The console as far as printing an answer needs it: no input, no key reader, no pager (QuickLookup, which
-    /// leaves every answer that would be paged to the full tool, so that the prompt and the pager are not compiled in).
-    /// </summary>
-    public static Terminal ForAnswers() => new(
-        Writer(FileDescriptor.Out, Console.IsOutputRedirected, () => Console.Out),
-        Writer(FileDescriptor.Error, Console.IsErrorRedirected, () => Console.Error))
-    {
         OutIsTty = !Console.IsOutputRedirected,
         ErrIsTty = !Console.IsErrorRedirected,
         InIsTty = !Console.IsInputRedirected,
@@ -109,52 +98,6 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
             }
         }
         Out.Write(text);
-    }
-
-    private enum FileDescriptor
-    {
-        Out = 1,
-        Error = 2,
-    }
-
-    /// <summary>
-    /// <see cref="Console"/>'s writer for a terminal, on Windows, and where the locale names an encoding other
-    /// than UTF-8; otherwise UTF-8 written straight to the file descriptor (<see cref="FileDescriptorWriter"/>),
-    /// which spares a lookup that is piped (a script, an editor, <c>--json</c>) the console's set-up. One write(2)
-    /// per write, as the console flushes at every write, so output and prompts interleave as they would on the console.
-    /// </summary>
-    private static TextWriter Writer(FileDescriptor fd, bool redirected, Func<TextWriter> console) =>
-        !redirected || OperatingSystem.IsWindows() || !LocaleIsUtf8()
-            ? console()
-            : new FileDescriptorWriter((int)fd);
-
-    /// <summary>
-    /// Whether <see cref="Console"/> would write UTF-8 here: the charset of the first of <c>LC_ALL</c>,
-    /// <c>LC_MESSAGES</c>, <c>LANG</c> that is set (as .NET reads it), and UTF-8 when none names one.
-    /// </summary>
-    internal static bool LocaleIsUtf8(Func<string, string?>? env = null)
-    {
-        env ??= Environment.GetEnvironmentVariable;
-        var locale = env("LC_ALL");
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            locale = env("LC_MESSAGES");
-        }
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            locale = env("LANG");
-        }
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            return true;
-        }
-        var at = locale.IndexOf('@');
-        if (at >= 0)
-        {
-            locale = locale[..at];
-        }
-        var dot = locale.IndexOf('.');
-        return dot < 0 || locale[(dot + 1)..].ToLowerInvariant() is "utf-8" or "utf8";
     }
 
     private static int SafeWindowWidth()

@@ -7,8 +7,7 @@ using Xunit;
 namespace Help.Cli.Tests;
 
 /// <summary>
-/// The native pyhelp, published as <c>./build.ps1 publish</c> publishes it (<c>-p:Native=true</c>: Native AOT),
-/// in a temporary folder. Native code has no JIT to fall back on: reflection the compiler did not see fails only
+/// The native pyhelp, published as the README publishes it (Native AOT), in a temporary folder. Native code has no JIT to fall back on: reflection the compiler did not see fails only
 /// at run time, so the published program itself is run.
 /// </summary>
 public sealed class NativeTool : IDisposable
@@ -30,22 +29,17 @@ public sealed class NativeTool : IDisposable
             return;
         }
         var rid = RuntimeInformation.OSArchitecture == Architecture.X64 ? "linux-x64" : "linux-arm64";
-        // As ./build.ps1 publish does: the native pyhelp answers lookups and hands every other command to pyhelp-full
-        // beside it, which runs the native Help.Indexer beside it to build.
-        foreach (var project in (string[])["HelpCli", "HelpCliFull", "Indexer"])
+        var (code, output) = Run("dotnet", Corpus.RepoRoot,
+            "publish", Path.Combine("src", "HelpCli"), "-c", "Release", "-r", rid,
+            "-o", Folder, "--artifacts-path", Path.Combine(_root, "artifacts"), "-nologo");
+        if (code != 0)
         {
-            var (code, output) = Run("dotnet", Corpus.RepoRoot,
-                "publish", Path.Combine("src", project), "-c", "Release", "-r", rid, "-p:Native=true",
-                "-o", Folder, "--artifacts-path", Path.Combine(_root, "artifacts"), "-nologo");
-            if (code != 0)
-            {
-                PublishFailure = $"dotnet publish src/{project} -p:Native=true exited {code}:\n{output}";
-                return;
-            }
+            PublishFailure = $"dotnet publish src/HelpCli exited {code}:\n{output}";
+            return;
         }
-        if (!File.Exists(Program) || !File.Exists(Path.Combine(Folder, "pyhelp-full")) || !File.Exists(Path.Combine(Folder, "Help.Indexer")))
+        if (!File.Exists(Program))
         {
-            PublishFailure = $"the publish left no pyhelp, pyhelp-full and Help.Indexer in {Folder}";
+            PublishFailure = $"the publish left no pyhelp in {Folder}";
         }
     }
 
@@ -79,16 +73,14 @@ public sealed class NativeTool : IDisposable
 
 public sealed class NativeBuildTests(NativeTool tool, FixtureIndex fixture) : IClassFixture<NativeTool>, IClassFixture<FixtureIndex>
 {
-    /// <summary>The native program on its own index, built by the native indexer beside it from the same sources.</summary>
-    private (int Code, string Out, string Err) Native(params string[] args) => NativeAt(tool.Program, args);
-
-    private (int Code, string Out, string Err) NativeAt(string program, params string[] args)
+    /// <summary>The native program on its own index, built by itself from the same sources.</summary>
+    private (int Code, string Out, string Err) Native(params string[] args)
     {
         if (tool.PublishFailure is { } failure)
         {
             Assert.Fail(failure);
         }
-        var start = new ProcessStartInfo(program)
+        var start = new ProcessStartInfo(tool.Program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -127,33 +119,7 @@ public sealed class NativeBuildTests(NativeTool tool, FixtureIndex fixture) : IC
     }
 
     [Fact]
-    public void Native_FullToolMissing_LookupStillAnswers_OtherCommandsSayWhatIsMissing()
-    {
-        Native("spam");
-        var alone = Directory.CreateTempSubdirectory("pyhelp-alone-").FullName;
-        try
-        {
-            var program = Path.Combine(alone, "pyhelp");
-            // The copy keeps the executable bits (File.Copy copies the mode on Unix).
-            File.Copy(tool.Program, program);
-
-            var (code, output, _) = NativeAt(program, "spam");
-            Assert.Equal(0, code);
-            Assert.Equal(CliRunner.Invoke(fixture.Args("spam")).Out, output);
-
-            (code, output, var errors) = NativeAt(program, "-k", "tin");
-            Assert.Equal(ExitCodes.IndexUnavailable, code);
-            Assert.Equal("", output);
-            Assert.Contains($"pyhelp: {Path.Combine(alone, "pyhelp-full")} is missing", errors);
-        }
-        finally
-        {
-            Directory.Delete(alone, recursive: true);
-        }
-    }
-
-    [Fact]
-    public void Native_Rebuild_BuildsWithTheIndexerBesideItThenAnswers()
+    public void Native_Rebuild_BuildsThenAnswers()
     {
         var (code, output, _) = Native("--rebuild", "spam");
         Assert.Equal(0, code);

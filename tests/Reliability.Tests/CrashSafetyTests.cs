@@ -6,7 +6,7 @@ using Xunit;
 namespace Help.Reliability.Tests;
 
 /// <summary>
-/// The indexer killed (SIGKILL) at every step of publishing and at random moments of a build, as a child
+/// A build (<c>pyhelp --rebuild</c>) killed (SIGKILL) at every step of publishing and at random moments of a build, as a child
 /// process: the previous index stays complete and gives the same answers, and the next build succeeds
 /// and clears what the killed one left.
 /// </summary>
@@ -19,13 +19,13 @@ public sealed class CrashSafetyTests : IDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>Help.Indexer.dll, which the SDK copies beside this test assembly with its runtimeconfig.</summary>
-    private static string IndexerDll => Path.Combine(AppContext.BaseDirectory, "Help.Indexer.dll");
+    /// <summary>pyhelp.dll, which the SDK copies beside this test assembly with its runtimeconfig.</summary>
+    private static string PyhelpDll => Path.Combine(AppContext.BaseDirectory, "pyhelp.dll");
 
     private Process StartIndexer(string? fault)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { IndexerDll, "build", "--index", _fixture.IndexDir, "--source", _fixture.Docs, "--source", _fixture.Content })
+        foreach (var a in new[] { PyhelpDll, "--rebuild", "--index", _fixture.IndexDir, "--source", _fixture.Docs, "--source", _fixture.Content })
         {
             start.ArgumentList.Add(a);
         }

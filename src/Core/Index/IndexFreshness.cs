@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Help.Core.Index;
 
 /// <summary>Whether the current index answers for the sources asked for, or needs a build first.</summary>
@@ -28,7 +26,7 @@ public static class IndexFreshness
         {
             return $"no index yet in {folder.Root}";
         }
-        var manifest = ManifestStamps.TryRead(generation);
+        var manifest = IndexManifest.TryRead(generation);
         if (manifest is null)
         {
             return $"the index in {generation} has no readable manifest";
@@ -67,90 +65,3 @@ public static class IndexFreshness
 
 /// <summary>Why the index is built again: <paramref name="Message"/> for the user; <paramref name="Damaged"/> when it is broken, not merely stale.</summary>
 public sealed record RebuildReason(string Message, bool Damaged);
-
-/// <summary>
-/// The fields of <c>manifest.json</c> a freshness check reads, parsed with <see cref="Utf8JsonReader"/>.
-/// The check runs before every lookup, and the serializer's metadata for <see cref="IndexManifest"/> costs
-/// about a hundred methods compiled at start-up (half the start-up time of a lookup); the reader is
-/// precompiled with the framework.
-/// </summary>
-internal sealed record ManifestStamps(int Version, bool DefaultSources, IReadOnlyList<SourceFingerprint> Sources)
-{
-    public static ManifestStamps? TryRead(string generationDir)
-    {
-        try
-        {
-            return Parse(File.ReadAllBytes(Path.Combine(generationDir, IndexFolder.ManifestFileName)));
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    // The names are IndexManifest's properties in the camel case its serializer writes.
-    internal static ManifestStamps? Parse(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-        int? version = null;
-        var defaults = false;
-        var sources = new List<SourceFingerprint>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
-            {
-                case "version":
-                    version = reader.GetInt32();
-                    break;
-                case "defaultSources":
-                    defaults = reader.GetBoolean();
-                    break;
-                case "sources" when reader.TokenType == JsonTokenType.StartArray:
-                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        string? path = null, stamp = null;
-                        List<string>? folders = null;
-                        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                        {
-                            var field = reader.GetString();
-                            reader.Read();
-                            if (field == "path") path = reader.GetString();
-                            else if (field == "stamp") stamp = reader.GetString();
-                            else if (field == "folders" && reader.TokenType == JsonTokenType.StartArray) folders = ReadStrings(ref reader);
-                            else reader.Skip();
-                        }
-                        if (path is null || stamp is null)
-                        {
-                            return null;
-                        }
-                        sources.Add(new SourceFingerprint(path, stamp, folders));
-                    }
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-        return version is { } v ? new ManifestStamps(v, defaults, sources) : null;
-    }
-
-    private static List<string> ReadStrings(ref Utf8JsonReader reader)
-    {
-        var strings = new List<string>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-        {
-            strings.Add(reader.GetString()!);
-        }
-        if (reader.TokenType != JsonTokenType.EndArray)
-        {
-            throw new JsonException("folders: not a list of strings");
-        }
-        return strings;
-    }
-}

@@ -94,8 +94,7 @@ public sealed record SourceFingerprint(string Path, string Stamp, IReadOnlyList<
     // Null when the root or a recorded folder is gone.
     private static string? FolderStamp(string root, IReadOnlyList<string> folders)
     {
-        using var times = new FolderTimes(root);
-        var rootTime = times.LastWriteTimeUtc("");
+        var rootTime = Directory.GetLastWriteTimeUtc(root);
         if (rootTime == Missing)
         {
             return null;
@@ -105,7 +104,7 @@ public sealed record SourceFingerprint(string Path, string Stamp, IReadOnlyList<
         {
             var full = System.IO.Path.Combine(root, folder);
             // One stat each; a path that is gone reads as 1601-01-01, the zero file time.
-            var time = times.LastWriteTimeUtc(folder);
+            var time = Directory.GetLastWriteTimeUtc(full);
             if (time == Missing)
             {
                 return null;

@@ -44,67 +44,14 @@ public sealed record IndexSeal
     {
         try
         {
-            var seal = Parse(File.ReadAllBytes(Path.Combine(dir, FileName)));
-            return seal is { Version: CurrentVersion } ? seal : null;
+            using var stream = File.OpenRead(Path.Combine(dir, FileName));
+            var seal = JsonSerializer.Deserialize(stream, SealJson.Default.IndexSeal);
+            return seal is { Version: CurrentVersion } && seal.Files.All(f => f is { Name: not null, Crc32C: not null }) ? seal : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// The seal as <see cref="Write"/> writes it, read with <see cref="Utf8JsonReader"/>: every lookup reads the
-    /// seal, and the serializer's metadata for this record costs about 15 ms of JIT at start-up (bench/README.md).
-    /// </summary>
-    private static IndexSeal? Parse(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-        int? version = null;
-        var files = new List<SealedFile>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (name == "version")
-            {
-                version = reader.GetInt32();
-            }
-            else if (name == "files" && reader.TokenType == JsonTokenType.StartArray)
-            {
-                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    string? file = null, crc = null;
-                    long? length = null;
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var field = reader.GetString();
-                        reader.Read();
-                        switch (field)
-                        {
-                            case "name": file = reader.GetString(); break;
-                            case "length": length = reader.GetInt64(); break;
-                            case "crc32C": crc = reader.GetString(); break;
-                            default: reader.Skip(); break;
-                        }
-                    }
-                    if (file is null || length is null || crc is null)
-                    {
-                        return null;
-                    }
-                    files.Add(new SealedFile(file, length.Value, crc));
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-        return version is { } v ? new IndexSeal { Version = v, Files = files } : null;
     }
 
     public void Write(string dir)

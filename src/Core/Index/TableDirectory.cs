@@ -1,12 +1,11 @@
 using System.Buffers.Binary;
-using System.IO.MemoryMappedFiles;
 using Microsoft.Win32.SafeHandles;
 
 namespace Help.Core.Index;
 
 /// <summary>
 /// The directory of a topics table (doc set names, key, name and record indexes, key strings): the bytes a
-/// lookup searches, either read into memory or mapped from the file, each page checked against its own
+/// lookup searches, read into memory, each page checked against its own
 /// checksum the first time it is read (<see cref="TopicsTableFormat.DirectoryPageSize"/>).
 /// </summary>
 /// <remarks>
@@ -15,7 +14,7 @@ namespace Help.Core.Index;
 /// Nothing is read unchecked: the page checksums are checked against the header when the table opens.
 /// Thread-safe: two threads may check the same page at once, which only repeats the work.
 /// </remarks>
-internal abstract class TableDirectory : IDisposable
+internal sealed class TableDirectory
 {
     private const int PageSize = TopicsTableFormat.DirectoryPageSize;
     private readonly ulong[] _checked;
@@ -24,17 +23,20 @@ internal abstract class TableDirectory : IDisposable
     /// <summary>The directory's length in bytes, not counting the page checksums after it.</summary>
     public int Length { get; }
 
-    private TableDirectory(int length, Func<string, InvalidDataException> damaged)
+    /// <summary>The directory followed by its page checksums, unchecked.</summary>
+    private readonly byte[] _stored;
+
+    private TableDirectory(SafeFileHandle file, long offset, int stored, int length, Func<string, InvalidDataException> damaged)
     {
         Length = length;
         _damaged = damaged;
         _checked = new ulong[(PageCount(length) + 63) / 64];
+        // Uninitialized: the read below fills every byte.
+        _stored = GC.AllocateUninitializedArray<byte>(stored);
+        ReadExactly(file, _stored, offset);
     }
 
-    /// <summary>The directory followed by its page checksums, unchecked.</summary>
-    protected abstract ReadOnlySpan<byte> Stored { get; }
-
-    public abstract void Dispose();
+    private ReadOnlySpan<byte> Stored => _stored;
 
     /// <summary>How many page checksums follow a directory of <paramref name="length"/> bytes.</summary>
     public static int PageCount(int length) => (length + PageSize - 1) / PageSize;
@@ -78,21 +80,17 @@ internal abstract class TableDirectory : IDisposable
     /// <summary>
     /// The directory of <paramref name="length"/> bytes at <paramref name="offset"/> of <paramref name="file"/>
     /// and the page checksums after it, which must match <paramref name="pageChecksumsCrc"/>; errors are made by
-    /// <paramref name="damaged"/>. <paramref name="mapped"/> maps them instead of reading them: no copy into fresh
-    /// memory, whose page faults were the largest cost of a lookup's own work. But a file cut short under a mapping
-    /// kills the process (SIGBUS) where a read would report damage. Tables are written once into their generation
-    /// and never modified (a rebuild writes a new one, and removing an old one only unlinks it), so that takes an
-    /// outside hand; the terminal tool maps, and the server, which holds a table for days, reads a copy.
+    /// <paramref name="damaged"/>.
     /// </summary>
     /// <exception cref="InvalidDataException">The file ends early, or the page checksums do not match.</exception>
-    public static TableDirectory Load(SafeFileHandle file, long offset, int length, uint pageChecksumsCrc, bool mapped,
+    public static TableDirectory Load(SafeFileHandle file, long offset, int length, uint pageChecksumsCrc,
         Func<string, InvalidDataException> damaged)
     {
         var stored = length + 4 * PageCount(length);
         TableDirectory directory;
         try
         {
-            directory = mapped && length > 0 ? new Mapped(file, offset, stored, length, damaged) : new Copied(file, offset, stored, length, damaged);
+            directory = new TableDirectory(file, offset, stored, length, damaged);
         }
         catch (EndOfStreamException e)
         {
@@ -100,7 +98,6 @@ internal abstract class TableDirectory : IDisposable
         }
         if (Crc32C.Compute(directory.Stored[length..]) != pageChecksumsCrc)
         {
-            directory.Dispose();
             throw damaged("the directory's page checksums do not match the header");
         }
         return directory;
@@ -119,66 +116,6 @@ internal abstract class TableDirectory : IDisposable
                 throw new EndOfStreamException($"it ends early at offset {offset + done}");
             }
             done += n;
-        }
-    }
-
-    private sealed class Copied : TableDirectory
-    {
-        private readonly byte[] _bytes;
-
-        public Copied(SafeFileHandle file, long offset, int stored, int length, Func<string, InvalidDataException> damaged)
-            : base(length, damaged)
-        {
-            // Uninitialized: the read below fills every byte.
-            _bytes = GC.AllocateUninitializedArray<byte>(stored);
-            ReadExactly(file, _bytes, offset);
-        }
-
-        protected override ReadOnlySpan<byte> Stored => _bytes;
-
-        public override void Dispose()
-        {
-        }
-    }
-
-    private sealed unsafe class Mapped : TableDirectory
-    {
-        private readonly MemoryMappedFile _map;
-        private readonly MemoryMappedViewAccessor _view;
-        private readonly byte* _start;
-        private readonly int _stored;
-
-        public Mapped(SafeFileHandle file, long offset, int stored, int length, Func<string, InvalidDataException> damaged)
-            : base(length, damaged)
-        {
-            if (RandomAccess.GetLength(file) < offset + stored)
-            {
-                throw new EndOfStreamException($"it ends before offset {offset + stored}");
-            }
-            _map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-            try
-            {
-                _view = _map.CreateViewAccessor(offset, stored, MemoryMappedFileAccess.Read);
-                byte* p = null;
-                _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-                _start = p + _view.PointerOffset;
-                _stored = stored;
-            }
-            catch
-            {
-                _view?.Dispose();
-                _map.Dispose();
-                throw;
-            }
-        }
-
-        protected override ReadOnlySpan<byte> Stored => new(_start, _stored);
-
-        public override void Dispose()
-        {
-            _view.SafeMemoryMappedViewHandle.ReleasePointer();
-            _view.Dispose();
-            _map.Dispose();
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class TopicsTable : IDisposable
     public int KeyCount { get; }
     public IReadOnlyList<string> DocSets => _docSets;
 
-    private TopicsTable(SafeFileHandle file, string path, bool mapped)
+    private TopicsTable(SafeFileHandle file, string path)
     {
         _file = file;
         _path = path;
@@ -77,7 +77,7 @@ public sealed class TopicsTable : IDisposable
             throw Damaged("the header's layout is inconsistent");
         }
         _directory = TableDirectory.Load(file, docSetsAt, directoryLength,
-            BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]), mapped, Damaged);
+            BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]), Damaged);
         _recordsCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..]);
         _keyIndex = (int)(at[1] - docSetsAt);
         _nameIndex = (int)(at[2] - docSetsAt);
@@ -86,19 +86,11 @@ public sealed class TopicsTable : IDisposable
 
         _docSets = new string[docSetCount];
         var p = 0;
-        try
+        for (var i = 0; i < docSetCount; i++)
         {
-            for (var i = 0; i < docSetCount; i++)
-            {
-                var n = BinaryPrimitives.ReadUInt16LittleEndian(_directory.Read(p, 2));
-                _docSets[i] = Encoding.UTF8.GetString(_directory.Read(p + 2, n));
-                p += 2 + n;
-            }
-        }
-        catch
-        {
-            _directory.Dispose();
-            throw;
+            var n = BinaryPrimitives.ReadUInt16LittleEndian(_directory.Read(p, 2));
+            _docSets[i] = Encoding.UTF8.GetString(_directory.Read(p + 2, n));
+            p += 2 + n;
         }
     }
 
@@ -126,14 +118,12 @@ public sealed class TopicsTable : IDisposable
     }
 
     /// <summary>Opens a table; throws <see cref="InvalidDataException"/> naming the file when it is not a readable table.</summary>
-    /// <param name="mapped">Map the directory rather than read it: for a process that opens the table for one
-    /// lookup (see <see cref="TableDirectory.Load"/>).</param>
-    public static TopicsTable Open(string path, bool mapped = false)
+    public static TopicsTable Open(string path)
     {
         var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         try
         {
-            return new TopicsTable(file, path, mapped);
+            return new TopicsTable(file, path);
         }
         catch
         {
@@ -294,7 +284,6 @@ public sealed class TopicsTable : IDisposable
 
     public void Dispose()
     {
-        _directory.Dispose();
         _file.Dispose();
     }
 

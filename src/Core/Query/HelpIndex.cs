@@ -22,10 +22,6 @@ public sealed class HelpIndex : IDisposable
     }
 
     /// <summary>The search index, opened on first use.</summary>
-    /// <remarks>
-    /// Opened here rather than by a delegate made in the constructor: code that never searches then never
-    /// reaches SQLite, so the native lookup (src/HelpCli/QuickLookup.cs) is compiled without it.
-    /// </remarks>
     public ISearchIndex Search
     {
         get
@@ -40,10 +36,8 @@ public sealed class HelpIndex : IDisposable
     }
 
     /// <summary>Opens the generation in <paramref name="generationDir"/>; throws <see cref="InvalidDataException"/> if it is unreadable.</summary>
-    /// <param name="mapTable">Map the table's directory rather than read it, as the terminal tool does
-    /// (<see cref="TopicsTable.Open"/>).</param>
-    public static HelpIndex Open(string generationDir, bool mapTable = false) =>
-        new(generationDir, TopicsTable.Open(Path.Combine(generationDir, TopicsTableFormat.FileName), mapTable));
+    public static HelpIndex Open(string generationDir) =>
+        new(generationDir, TopicsTable.Open(Path.Combine(generationDir, TopicsTableFormat.FileName)));
 
     public void Dispose()
     {

@@ -47,7 +47,7 @@ public static class CompletionCommand
         }
         try
         {
-            using var index = HelpIndex.Open(generation, mapTable: true);
+            using var index = HelpIndex.Open(generation);
             foreach (var entry in new HelpQuery(index).Complete(prefix, MaxKeys))
             {
                 terminal.Out.WriteLine(entry.Key);

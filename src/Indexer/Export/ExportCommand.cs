@@ -4,19 +4,19 @@ using Help.Indexer.Sources.PydocTopics;
 namespace Help.Indexer.Export;
 
 /// <summary>
-/// <c>Help.Indexer export --format pydoc|json|docset|inventory --out PATH [--index DIR] [--docset ID] [--keys FILE]</c>:
+/// <c>pyhelp --export pydoc|json|docset|inventory --out PATH [--index DIR] [--docset ID] [--keys FILE]</c>:
 /// writes the current index in a form other tools read. Exit codes: 0 written, 2 usage, 3 no index
 /// (or the output could not be written).
 /// </summary>
 public static class ExportCommand
 {
     public const string Usage =
-        "usage: Help.Indexer export --format pydoc|json|docset|inventory --out PATH [--index DIR] [--docset ID] [--keys FILE]";
+        "usage: pyhelp --export pydoc|json|docset|inventory --out PATH [--index DIR] [--docset ID] [--keys FILE]";
 
     /// <summary>The parsed arguments.</summary>
     public sealed record Options(ExportFormat Format, string Out, string? IndexDir, string? DocSet, string? KeysFile);
 
-    /// <summary>Parses the arguments after <c>export</c>; null with <paramref name="error"/> set when they are wrong.</summary>
+    /// <summary>Parses the arguments of an export; null with <paramref name="error"/> set when they are wrong.</summary>
     public static Options? Parse(IReadOnlyList<string> args, out string? error)
     {
         string? format = null, output = null, index = null, docSet = null, keys = null;
@@ -26,7 +26,7 @@ public static class ExportCommand
             var value = i + 1 < args.Count ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--format" when value is not null: format = value; i++; break;
+                case "--export" when value is not null: format = value; i++; break;
                 case "--out" when value is not null: output = value; i++; break;
                 case "--index" when value is not null: index = value; i++; break;
                 case "--docset" when value is not null: docSet = value; i++; break;
@@ -40,7 +40,7 @@ public static class ExportCommand
         }
         if (format is null || !ExportFormats.TryParse(format, out var parsed))
         {
-            error = format is null ? "--format is required" : $"unknown format '{format}' (one of: {string.Join(", ", ExportFormats.Names)})";
+            error = format is null ? "--export needs a format" : $"unknown format '{format}' (one of: {string.Join(", ", ExportFormats.Names)})";
             return null;
         }
         if (string.IsNullOrWhiteSpace(output))
@@ -56,7 +56,7 @@ public static class ExportCommand
         var options = Parse(args, out var error);
         if (options is null)
         {
-            stderr.WriteLine($"Help.Indexer export: {error}");
+            stderr.WriteLine($"pyhelp --export: {error}");
             stderr.WriteLine(Usage);
             return ExportExit.Usage;
         }
@@ -66,12 +66,12 @@ public static class ExportCommand
         }
         catch (ExportException e)
         {
-            stderr.WriteLine($"Help.Indexer export: {e.Message}");
+            stderr.WriteLine($"pyhelp --export: {e.Message}");
             return e.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"Help.Indexer export: could not write {options.Out}: {e.Message}");
+            stderr.WriteLine($"pyhelp --export: could not write {options.Out}: {e.Message}");
             return ExportExit.NoIndex;
         }
     }
@@ -83,7 +83,7 @@ public static class ExportCommand
         using var source = ExportSource.Open(IndexFolder.Resolve(options.IndexDir), options.DocSet, single);
         if (source.Note is not null)
         {
-            stderr.WriteLine($"Help.Indexer export: {source.Note}");
+            stderr.WriteLine($"pyhelp --export: {source.Note}");
         }
         switch (options.Format)
         {
@@ -153,7 +153,7 @@ public static class ExportCommand
             {
                 throw new ExportException(ExportExit.Usage, e.Message);
             }
-            stderr.WriteLine($"Help.Indexer export: {e.Message}; using the pydoc keys in the index only");
+            stderr.WriteLine($"pyhelp --export: {e.Message}; using the pydoc keys in the index only");
             return null;
         }
     }

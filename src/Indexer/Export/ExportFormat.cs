@@ -1,6 +1,6 @@
 namespace Help.Indexer.Export;
 
-/// <summary>What <c>Help.Indexer export --format</c> writes.</summary>
+/// <summary>What <c>pyhelp --export</c> writes.</summary>
 public enum ExportFormat
 {
     /// <summary>A <c>pydoc_data/topics.py</c> module: pydoc's label to text table.</summary>

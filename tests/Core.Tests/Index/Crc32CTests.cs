@@ -26,12 +26,12 @@ public sealed class Crc32CTests
         Assert.Equal(0xE3069283u, Crc32C.Compute("123456789"u8));
 
     [Fact]
-    public void Compute_EveryLengthAroundTheThreeWaySplit_EqualsTheBitwiseDefinition()
+    public void Compute_EveryTailLength_EqualsTheBitwiseDefinition()
     {
         var data = new byte[200_000];
         new Random(7).NextBytes(data);
-        // Below, at and above the length where the data is split in three runs (48 KB), with every tail length.
-        var lengths = Enumerable.Range(0, 64).Concat([4_095, 4_096, 4_097]).Concat(Enumerable.Range(49_120, 64)).Concat([196_607, 196_608, 199_999, 200_000]);
+        // Every tail after the 8-byte words, small and large.
+        var lengths = Enumerable.Range(0, 64).Concat([4_095, 4_096, 4_097, 199_999, 200_000]);
         foreach (var length in lengths)
         {
             Assert.True(Reference(data.AsSpan(0, length)) == Crc32C.Compute(data.AsSpan(0, length)), $"length {length}");

@@ -24,7 +24,7 @@ public sealed class SourceFingerprintTests : IDisposable
         try
         {
             new IndexManifest { Sources = [SourceFingerprint.Of(_dir)] }.Write(generation);
-            return Assert.Single(ManifestStamps.TryRead(generation)!.Sources);
+            return Assert.Single(IndexManifest.TryRead(generation)!.Sources);
         }
         finally
         {

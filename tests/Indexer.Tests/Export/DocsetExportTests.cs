@@ -8,7 +8,7 @@ public sealed class DocsetExportTests(ExportFixture fixture) : IClassFixture<Exp
     private string Export()
     {
         var bundle = fixture.OutPath("Eggs.docset");
-        var (code, stdout, stderr) = fixture.Export("--format", "docset", "--out", bundle);
+        var (code, stdout, stderr) = fixture.Export("--export", "docset", "--out", bundle);
         Assert.True(code == 0, stderr);
         Assert.Equal(bundle, stdout.Trim());
         return bundle;

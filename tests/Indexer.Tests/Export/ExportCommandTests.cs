@@ -16,11 +16,11 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
     }
 
     [Theory]
-    [InlineData("--format", "epub", "--out", "x")]
+    [InlineData("--export", "epub", "--out", "x")]
     [InlineData("--out", "x")]
-    [InlineData("--format", "json")]
-    [InlineData("--format", "json", "--out", "x", "--bogus")]
-    [InlineData("--format", "json", "--out")]
+    [InlineData("--export", "json")]
+    [InlineData("--export", "json", "--out", "x", "--bogus")]
+    [InlineData("--export", "json", "--out")]
     public void Run_BadArguments_UsageExit2(params string[] args)
     {
         var (code, err) = Run(args);
@@ -35,7 +35,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
         var empty = Directory.CreateTempSubdirectory("pyhelp-noindex-").FullName;
         try
         {
-            var (code, err) = Run("--format", "json", "--out", Path.Combine(empty, "x.jsonl"), "--index", empty);
+            var (code, err) = Run("--export", "json", "--out", Path.Combine(empty, "x.jsonl"), "--index", empty);
 
             Assert.Equal(3, code);
             Assert.Contains($"no index in {empty}", err);
@@ -49,7 +49,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
     [Fact]
     public void Run_UnknownDocSet_NamesTheOnesThereExit2()
     {
-        var (code, _, err) = fixture.Export("--format", "inventory", "--out", fixture.OutPath("objects.inv"), "--docset", "python-0.1");
+        var (code, _, err) = fixture.Export("--export", "inventory", "--out", fixture.OutPath("objects.inv"), "--docset", "python-0.1");
 
         Assert.Equal(2, code);
         Assert.Contains($"no doc set 'python-0.1' in the index (it holds: {fixture.DocSet})", err);
@@ -69,7 +69,7 @@ public sealed class ExportCommandTests(ExportFixture fixture) : IClassFixture<Ex
             }
             var stderr = new StringWriter();
 
-            var code = ExportCommand.Run(["--index", indexDir, "--format", "inventory", "--out", Path.Combine(root, "objects.inv")], new StringWriter(), stderr);
+            var code = ExportCommand.Run(["--index", indexDir, "--export", "inventory", "--out", Path.Combine(root, "objects.inv")], new StringWriter(), stderr);
 
             Assert.Equal(0, code);
             Assert.Contains($"exporting {fixture.DocSet}; the index also holds", stderr.ToString());

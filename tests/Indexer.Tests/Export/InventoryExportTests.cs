@@ -11,7 +11,7 @@ public sealed class InventoryExportTests(ExportFixture fixture) : IClassFixture<
     private string Export()
     {
         var file = fixture.OutPath("objects.inv");
-        var (code, _, stderr) = fixture.Export("--format", "inventory", "--out", file);
+        var (code, _, stderr) = fixture.Export("--export", "inventory", "--out", file);
         Assert.True(code == 0, stderr);
         return file;
     }

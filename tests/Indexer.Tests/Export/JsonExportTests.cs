@@ -12,7 +12,7 @@ public sealed class JsonExportTests(ExportFixture fixture) : IClassFixture<Expor
     private List<JsonElement> ExportLines()
     {
         var file = fixture.OutPath("topics.jsonl");
-        var (code, _, _) = fixture.Export("--format", "json", "--out", file);
+        var (code, _, _) = fixture.Export("--export", "json", "--out", file);
         Assert.Equal(0, code);
         return File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
     }

@@ -25,7 +25,7 @@ public sealed class PydocExportTests(ExportFixture fixture) : IClassFixture<Expo
     public void ExportPydoc_FixtureIndex_WritesTheModuleInTheFormOfPydocData()
     {
         var folder = fixture.OutPath("pydoc");
-        var (code, stdout, _) = fixture.Export("--format", "pydoc", "--out", folder, "--keys", ExportFixture.KeyMapPath);
+        var (code, stdout, _) = fixture.Export("--export", "pydoc", "--out", folder, "--keys", ExportFixture.KeyMapPath);
 
         Assert.Equal(0, code);
         var module = Path.Combine(folder, "pydoc_data", "topics.py");
@@ -41,7 +41,7 @@ public sealed class PydocExportTests(ExportFixture fixture) : IClassFixture<Expo
     public void ExportPydoc_TextsWithQuotesAndBackslashes_PythonReadsOurTextsUnchanged()
     {
         var folder = fixture.OutPath("pydoc");
-        fixture.Export("--format", "pydoc", "--out", folder, "--keys", ExportFixture.KeyMapPath);
+        fixture.Export("--export", "pydoc", "--out", folder, "--keys", ExportFixture.KeyMapPath);
 
         var topics = Python.TopicsOf(Path.Combine(folder, "pydoc_data", "topics.py"));
 
@@ -61,7 +61,7 @@ public sealed class PydocExportTests(ExportFixture fixture) : IClassFixture<Expo
     public void ExportPydoc_ModuleFirstOnPath_PydocHelpPrintsWhatPyhelpPrints(string key, TopicKind kind)
     {
         var folder = fixture.OutPath("pydoc");
-        fixture.Export("--format", "pydoc", "--out", folder, "--keys", ExportFixture.KeyMapPath);
+        fixture.Export("--export", "pydoc", "--out", folder, "--keys", ExportFixture.KeyMapPath);
 
         var (help, moduleFile) = PydocHelp(folder, key);
 
@@ -74,7 +74,7 @@ public sealed class PydocExportTests(ExportFixture fixture) : IClassFixture<Expo
     public void ExportPydoc_OutEndsInPy_WritesThatFileAlone()
     {
         var file = fixture.OutPath("topics.py");
-        var (code, _, _) = fixture.Export("--format", "pydoc", "--out", file);
+        var (code, _, _) = fixture.Export("--export", "pydoc", "--out", file);
 
         Assert.Equal(0, code);
         Assert.StartsWith("# -*- coding: utf-8 -*-\n", File.ReadAllText(file));
@@ -87,8 +87,8 @@ public sealed class PydocExportTests(ExportFixture fixture) : IClassFixture<Expo
     {
         var a = fixture.OutPath("a.py");
         var b = fixture.OutPath("b.py");
-        fixture.Export("--format", "pydoc", "--out", a);
-        fixture.Export("--format", "pydoc", "--out", b);
+        fixture.Export("--export", "pydoc", "--out", a);
+        fixture.Export("--export", "pydoc", "--out", b);
 
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
     }

@@ -57,7 +57,7 @@ public sealed class RealDocsExportTests(PythonDocsExportIndex index) : IClassFix
     public void ExportPydoc_FullIndex_PydocHelpPrintsWhatPyhelpPrints(string key, TopicKind kind)
     {
         var folder = index.Out("pydoc");
-        var (code, err) = index.Export("--format", "pydoc", "--out", folder, "--keys", KeyMap);
+        var (code, err) = index.Export("--export", "pydoc", "--out", folder, "--keys", KeyMap);
         Assert.True(code == 0, err);
 
         var (help, module) = PydocExportTests.PydocHelp(folder, key);
@@ -73,7 +73,7 @@ public sealed class RealDocsExportTests(PythonDocsExportIndex index) : IClassFix
     {
         var reference = Python.ReferenceTopics();
         var file = index.Out("topics-only.py");
-        index.Export("--format", "pydoc", "--out", file, "--keys", KeyMap);
+        index.Export("--export", "pydoc", "--out", file, "--keys", KeyMap);
 
         var ours = Python.TopicsOf(file);
 
@@ -86,7 +86,7 @@ public sealed class RealDocsExportTests(PythonDocsExportIndex index) : IClassFix
     public void ExportDocset_FullIndex_SampleOfEntriesResolveToPagesAndAnchors()
     {
         var bundle = index.Out("Python.docset");
-        var (code, err) = index.Export("--format", "docset", "--out", bundle);
+        var (code, err) = index.Export("--export", "docset", "--out", bundle);
         Assert.True(code == 0, err);
 
         var entries = DocsetChecks.Entries(bundle);
@@ -103,7 +103,7 @@ public sealed class RealDocsExportTests(PythonDocsExportIndex index) : IClassFix
     public void ExportInventory_FullIndex_ReadBackHoldsWhatDebiansInventoryHolds()
     {
         var file = index.Out("objects.inv");
-        var (code, err) = index.Export("--format", "inventory", "--out", file);
+        var (code, err) = index.Export("--export", "inventory", "--out", file);
         Assert.True(code == 0, err);
 
         SphinxInventory ours, debian;

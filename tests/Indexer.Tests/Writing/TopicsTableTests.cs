@@ -104,20 +104,6 @@ public sealed class TopicsTableTests : IDisposable
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
     }
 
-    [Fact]
-    public void Open_Mapped_FindsAndReadsWhatACopiedTableDoes()
-    {
-        var path = WriteTable(SampleTopics());
-        using var copied = TopicsTable.Open(path);
-        using var mapped = TopicsTable.Open(path, mapped: true);
-
-        Assert.Equal(copied.AllKeys(), mapped.AllKeys());
-        Assert.Equal(copied.FindByLastName("frobnicate"), mapped.FindByLastName("frobnicate"));
-        Assert.Equal(copied.FindFolded("SPAM"), mapped.FindFolded("SPAM"));
-        var (a, b) = (copied.ReadTopic(copied.FindExact("spam.Widget")[0]), mapped.ReadTopic(mapped.FindExact("spam.Widget")[0]));
-        Assert.Equal((a.Key, a.Kind, a.Signature, a.Source, a.Body.Count), (b.Key, b.Kind, b.Signature, b.Source, b.Body.Count));
-    }
-
     /// <summary>Enough topics for a directory of many pages (<see cref="TopicsTableFormat.DirectoryPageSize"/>).</summary>
     private static List<Topic> ManyTopics(int count) => Enumerable.Range(0, count).Select(i => new Topic
     {
@@ -134,10 +120,8 @@ public sealed class TopicsTableTests : IDisposable
         return strings + at;
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Read_KeyStringFlipped_TheLookupThatReadsItThrowsNamingThePage(bool mapped)
+    [Fact]
+    public void Read_KeyStringFlipped_TheLookupThatReadsItThrowsNamingThePage()
     {
         var path = WriteTable(SampleTopics());
         var bytes = File.ReadAllBytes(path);
@@ -146,7 +130,7 @@ public sealed class TopicsTableTests : IDisposable
 
         var e = Assert.Throws<InvalidDataException>(() =>
         {
-            using var table = TopicsTable.Open(path, mapped);
+            using var table = TopicsTable.Open(path);
             table.FindExact("spam.Widget.frobnicate");
         });
 
@@ -154,17 +138,15 @@ public sealed class TopicsTableTests : IDisposable
         Assert.Contains("directory page 0 does not match its checksum", e.Message);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Read_PageFarFromTheKeyDamaged_LookupAnswersAndVerifyFindsIt(bool mapped)
+    [Fact]
+    public void Read_PageFarFromTheKeyDamaged_LookupAnswersAndVerifyFindsIt()
     {
         var path = WriteTable(ManyTopics(3000));
         var bytes = File.ReadAllBytes(path);
         var damagedAt = KeyStringOffset(bytes, "pkg.module02250.function");
         bytes[damagedAt + 4] ^= 0x20;
         File.WriteAllBytes(path, bytes);
-        using var table = TopicsTable.Open(path, mapped);
+        using var table = TopicsTable.Open(path);
 
         // A lookup checks only the pages it reads: the binary search for the first key never reads that string.
         Assert.Equal("function 0", table.ReadTopic(Assert.Single(table.FindExact("pkg.module00000.function"))).Title);
@@ -185,7 +167,7 @@ public sealed class TopicsTableTests : IDisposable
         bytes[records - 3] ^= 0x01; // the last page's checksum, just before the records
         File.WriteAllBytes(path, bytes);
 
-        var e = Assert.Throws<InvalidDataException>(() => TopicsTable.Open(path, mapped: true));
+        var e = Assert.Throws<InvalidDataException>(() => TopicsTable.Open(path));
 
         Assert.Contains(path, e.Message);
         Assert.Contains("page checksums do not match the header", e.Message);
@@ -195,7 +177,7 @@ public sealed class TopicsTableTests : IDisposable
     public void Open_ManyPages_EveryKeyFoundAndVerified()
     {
         var path = WriteTable(ManyTopics(3000));
-        using var table = TopicsTable.Open(path, mapped: true);
+        using var table = TopicsTable.Open(path);
         Assert.True(new FileInfo(path).Length > 20 * TopicsTableFormat.DirectoryPageSize);
         Assert.Equal(3000, table.AllKeys().Count());
         Assert.Equal("function 1234", table.Find("pkg.module01234.function", TopicKind.Function)!.Title);

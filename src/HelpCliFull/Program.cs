@@ -1,3 +1,0 @@
-using Help.Cli;
-
-return HelpCommandLine.Run(args, Terminal.FromConsole(), processEnds: true);

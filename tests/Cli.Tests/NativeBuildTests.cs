@@ -71,6 +71,7 @@ public sealed class NativeTool : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
 
+[Trait("Category", "native")]
 public sealed class NativeBuildTests(NativeTool tool, FixtureIndex fixture) : IClassFixture<NativeTool>, IClassFixture<FixtureIndex>
 {
     /// <summary>The native program on its own index, built by itself from the same sources.</summary>
@@ -105,6 +106,15 @@ public sealed class NativeBuildTests(NativeTool tool, FixtureIndex fixture) : IC
     [InlineData("--json", "spam.Tin.open")]
     [InlineData("-k", "tin")]
     [InlineData("--json", "-k", "tin")]
+    // Every kind of Lucene search in the native program (Lucene.Net finds some classes by reflection):
+    // a phrase and proximity, a prefix being typed, close spellings, filters, snippets with highlights.
+    [InlineData("--json", "-k", "worker pool")]
+    [InlineData("-k", "open every tin")]
+    [InlineData("-k", "spam.Tin.op")]
+    [InlineData("-k", "spam.open_al")]
+    [InlineData("-k", "wrker poool")]
+    [InlineData("--kind", "function", "-k", "tin")]
+    [InlineData("--docset", "fixture-0.1", "-k", "tin")]
     [InlineData("keywords")]
     [InlineData("modules")]
     [InlineData("--kind", "manual", "help")]

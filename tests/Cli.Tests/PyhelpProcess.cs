@@ -14,7 +14,8 @@ public static class PyhelpProcess
         var dir = Directory.CreateTempSubdirectory("pyhelp-bin-").FullName;
         var script = Path.Combine(dir, "pyhelp");
         var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        File.WriteAllText(script, $"#!/bin/sh\nexec '{dotnet}' '{Path.Combine(AppContext.BaseDirectory, "pyhelp.dll")}' \"$@\"\n");
+        var arguments = string.Join(' ', Help.Tests.Shared.PyhelpDll.DotnetArguments.Select(a => $"'{a}'"));
+        File.WriteAllText(script, $"#!/bin/sh\nexec '{dotnet}' {arguments} \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
@@ -34,7 +35,8 @@ public static class PyhelpProcess
     /// <summary>Runs <paramref name="file"/> with pyhelp on PATH, stdin and stdout piped, and waits for it.</summary>
     public static Result Run(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, string stdin = "")
     {
-        var start = new ProcessStartInfo(file)
+        // Process.Start looks for a bare name beside this program before PATH, where the SDK put pyhelp's own apphost.
+        var start = new ProcessStartInfo(file == "pyhelp" ? Path.Combine(BinFolder, "pyhelp") : file)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -16,7 +16,7 @@ public sealed class SearchOutputTests(FixtureIndex index) : IClassFixture<Fixtur
         Assert.Contains("spam.open_all", first);
         Assert.Contains("(function, ", first);
         Assert.StartsWith($"{Bold}spam.open_all\u001b[0m", first);
-        // FTS5 marks adjacent matches as one run.
+        // Matched words next to each other are marked as one run.
         Assert.Contains($"with a {Bold}worker pool\u001b[0m.", run.Out);
     }
 

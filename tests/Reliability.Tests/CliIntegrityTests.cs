@@ -25,7 +25,7 @@ public sealed class CliIntegrityTests : IDisposable
     }
 
     private string Table => Path.Combine(_fixture.Current, TopicsTableFormat.FileName);
-    private string SearchDb => Path.Combine(_fixture.Current, IndexFolder.SearchFileName);
+    private string SearchFolder => Path.Combine(_fixture.Current, Help.Core.Search.SearchIndex.FolderName);
 
     public static TheoryData<string> TableDamages => new()
     {
@@ -82,8 +82,8 @@ public sealed class CliIntegrityTests : IDisposable
 
     public static TheoryData<string> SearchDamages => new()
     {
-        "missing", "truncated-to-0", "truncated-to-half", "header-garbage", "pages-zeroed", "pages-flipped",
-        "garbage-appended", "meta-version",
+        "missing", "segments-truncated", "segments-garbage", "data-truncated-to-0", "data-truncated-to-half",
+        "data-zeroed", "data-flipped", "garbage-appended", "another-format",
     };
 
     [Theory]
@@ -92,25 +92,25 @@ public sealed class CliIntegrityTests : IDisposable
     {
         _fixture.Build();
         var before = _fixture.Current;
-        var length = new FileInfo(SearchDb).Length;
+        var data = Damage.LargestSearchFile(before);
+        var segments = Damage.SearchSegmentsFile(before);
+        var length = new FileInfo(data).Length;
         switch (damage)
         {
-            case "missing": File.Delete(SearchDb); break;
-            case "truncated-to-0": Damage.Truncate(SearchDb, 0); break;
-            case "truncated-to-half": Damage.Truncate(SearchDb, length / 2); break;
-            case "header-garbage": Damage.Flip(SearchDb, 0, 16); break;
-            case "pages-zeroed": Damage.Zero(SearchDb, 4096, (int)(length - 4096)); break;
-            case "pages-flipped": Damage.Flip(SearchDb, 8192, (int)Math.Min(length - 8192, 64 * 1024)); break;
-            case "garbage-appended": File.AppendAllText(SearchDb, new string('x', 8192)); break;
-            case "meta-version":
-                // A well-formed database of another format version, sealed as if this tool had built it.
-                using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SearchDb};Pooling=False"))
-                {
-                    c.Open();
-                    using var cmd = c.CreateCommand();
-                    cmd.CommandText = "UPDATE meta SET value = '0' WHERE name = 'version'";
-                    cmd.ExecuteNonQuery();
-                }
+            case "missing": Directory.Delete(SearchFolder, recursive: true); break;
+            case "segments-truncated": Damage.Truncate(segments, new FileInfo(segments).Length / 2); break;
+            case "segments-garbage": Damage.Flip(segments, 0, (int)new FileInfo(segments).Length); break;
+            case "data-truncated-to-0": Damage.Truncate(data, 0); break;
+            case "data-truncated-to-half": Damage.Truncate(data, length / 2); break;
+            case "data-zeroed": Damage.Zero(data, length / 4, (int)(length / 2)); break;
+            case "data-flipped": Damage.Flip(data, length / 2, (int)Math.Min(length / 4, 4096)); break;
+            case "garbage-appended": File.AppendAllText(data, new string('x', 8192)); break;
+            case "another-format":
+                // A whole index of another format version, sealed as if this tool had built it.
+                Help.Core.Search.SearchIndexBuild.Write(SearchFolder + ".other", [], "another-build", null);
+                Directory.Delete(SearchFolder, recursive: true);
+                Directory.Move(SearchFolder + ".other", SearchFolder);
+                ForgeFormat(SearchFolder);
                 IndexSeal.Create(_fixture.Current).Write(_fixture.Current);
                 break;
             default: throw new ArgumentException(damage);
@@ -127,6 +127,16 @@ public sealed class CliIntegrityTests : IDisposable
         var rebuilt = _fixture.Current;
         var again = Pyhelp("-k", "tin");
         Assert.Equal((0, "", rebuilt), (again.Code, again.Err, _fixture.Current));
+    }
+
+    /// <summary>Rewrites the commit's format version, as an index from another version of this tool would carry.</summary>
+    private static void ForgeFormat(string folder)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(folder);
+        using var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(
+            Lucene.Net.Util.LuceneVersion.LUCENE_48, Help.Core.Search.SearchAnalysis.PerField) { OpenMode = Lucene.Net.Index.OpenMode.APPEND });
+        writer.SetCommitData(new Dictionary<string, string> { ["pyhelp-search-format"] = "0" });
+        writer.Commit();
     }
 
     [Theory]

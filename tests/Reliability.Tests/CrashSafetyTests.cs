@@ -19,13 +19,12 @@ public sealed class CrashSafetyTests : IDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>pyhelp.dll, which the SDK copies beside this test assembly with its runtimeconfig.</summary>
-    private static string PyhelpDll => Path.Combine(AppContext.BaseDirectory, "pyhelp.dll");
+    private static IReadOnlyList<string> Pyhelp => Help.Tests.Shared.PyhelpDll.DotnetArguments;
 
     private Process StartIndexer(string? fault)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { PyhelpDll, "--rebuild", "--index", _fixture.IndexDir, "--source", _fixture.Docs, "--source", _fixture.Content })
+        foreach (var a in (string[])[.. Pyhelp, "--rebuild", "--index", _fixture.IndexDir, "--source", _fixture.Docs, "--source", _fixture.Content])
         {
             start.ArgumentList.Add(a);
         }

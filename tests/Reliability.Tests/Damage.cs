@@ -35,6 +35,15 @@ internal static class Damage
         file.SetLength(length);
     }
 
+    /// <summary>The largest file of a generation's search index (Lucene's compound file of its one segment).</summary>
+    public static string LargestSearchFile(string generation) =>
+        new DirectoryInfo(Path.Combine(generation, Help.Core.Search.SearchIndex.FolderName)).GetFiles()
+            .OrderByDescending(f => f.Length).First().FullName;
+
+    /// <summary>The commit point of a generation's search index (Lucene's <c>segments_N</c>).</summary>
+    public static string SearchSegmentsFile(string generation) =>
+        Directory.GetFiles(Path.Combine(generation, Help.Core.Search.SearchIndex.FolderName), "segments_*").Single();
+
     /// <summary>Where the parts of a topics table start, read from its header (see <see cref="TopicsTableFormat"/>).</summary>
     public sealed record TableLayout(long KeyIndex, long NameIndex, long Strings, long RecordIndex, long Records, long Length);
 

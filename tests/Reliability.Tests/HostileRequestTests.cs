@@ -42,7 +42,15 @@ public sealed class HostileRequestTests : IAsyncLifetime
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, new Uri(_viewer!.Url).Port, Cancel);
         var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: {host ?? "127.0.0.1"}\r\nConnection: close\r\n\r\n"), Cancel);
+        try
+        {
+            await stream.WriteAsync(Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: {host ?? "127.0.0.1"}\r\nConnection: close\r\n\r\n"), Cancel);
+        }
+        catch (IOException)
+        {
+            // A server may refuse an overlong request line as soon as it has read enough of it and close the connection
+            // while the rest is still being sent: its answer is already waiting to be read.
+        }
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync(Cancel);
         var status = int.Parse(response.Split(' ', 3)[1], System.Globalization.CultureInfo.InvariantCulture);
@@ -159,7 +167,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_OneMegabyteQueryString_IsRefusedWith4xx()
+    public async Task Get_OneMegabyteQueryString_IsRefusedWith4xx_Issue18BrokenPipe()
     {
         foreach (var path in new[] { "/api/search?q=", "/search?q=", "/api/keys?prefix=", "/topic/spam?x=" })
         {

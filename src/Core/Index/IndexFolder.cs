@@ -6,7 +6,7 @@ namespace Help.Core.Index;
 /// <remarks>
 /// <code>
 /// DIR/CURRENT          the name of the current generation ("gen-000007"), replaced by an atomic rename
-/// DIR/gen-000007/      topics.tbl, search.db, manifest.json: one complete index
+/// DIR/gen-000007/      topics.tbl, search/ (Lucene), manifest.json, seal.json: one complete index
 /// DIR/build-*/         a build in progress (never read)
 /// </code>
 /// A build writes a new generation beside the current one and only then moves <c>CURRENT</c> to it,
@@ -17,7 +17,6 @@ public sealed class IndexFolder
     public const string CurrentPointer = "CURRENT";
     public const string GenerationPrefix = "gen-";
     public const string BuildPrefix = "build-";
-    public const string SearchFileName = "search.db";
     public const string ManifestFileName = "manifest.json";
 
     public string Root { get; }

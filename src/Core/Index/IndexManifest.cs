@@ -7,7 +7,7 @@ namespace Help.Core.Index;
 public sealed record IndexManifest
 {
     /// <summary>Bumped whenever the table, the search index or the importers change what they produce.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     public int Version { get; init; } = CurrentVersion;
 

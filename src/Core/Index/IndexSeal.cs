@@ -17,8 +17,8 @@ public sealed record SealedFile(string Name, long Length, string Crc32C);
 /// Two depths of checking: <see cref="IndexIntegrity.QuickCheck"/> compares lengths (a stat per file),
 /// cheap enough for every lookup of the terminal tool (each file then checks its own header when it is
 /// opened: the topics table always, the search database only for a search);
-/// <see cref="IndexIntegrity.FullCheck"/> also checks the search database's header and recomputes every
-/// checksum, which a server does once per generation it opens.
+/// <see cref="IndexIntegrity.FullCheck"/> also recomputes every checksum and runs the topics table's and Lucene's
+/// own checks (<c>CheckIndex</c>), which a server does once per generation it opens.
 /// </remarks>
 public sealed record IndexSeal
 {
@@ -30,13 +30,17 @@ public sealed record IndexSeal
     public int Version { get; init; } = CurrentVersion;
     public IReadOnlyList<SealedFile> Files { get; init; } = [];
 
-    /// <summary>The seal of every file directly in <paramref name="dir"/> (the seal itself excepted), in ordinal order.</summary>
+    /// <summary>
+    /// The seal of every file in <paramref name="dir"/> and its folders (the seal itself excepted), named by their
+    /// path relative to it with <c>/</c> (<c>search/_0.cfs</c>), in ordinal order.
+    /// </summary>
     public static IndexSeal Create(string dir) => new()
     {
-        Files = Directory.EnumerateFiles(dir)
-            .Where(f => Path.GetFileName(f) != FileName)
-            .Order(StringComparer.Ordinal)
-            .Select(f => new SealedFile(Path.GetFileName(f), new FileInfo(f).Length, Hex(Index.Crc32C.ComputeFile(f))))
+        Files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => (Path: f, Name: Path.GetRelativePath(dir, f).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(f => f.Name != FileName)
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new SealedFile(f.Name, new FileInfo(f.Path).Length, Hex(Index.Crc32C.ComputeFile(f.Path))))
             .ToList(),
     };
 
@@ -101,7 +105,7 @@ public static class IndexIntegrity
     /// </summary>
     public static string? FullCheck(string generationDir)
     {
-        if ((QuickCheck(generationDir) ?? SearchDatabaseHeaderProblem(Path.Combine(generationDir, IndexFolder.SearchFileName))) is { } problem)
+        if (QuickCheck(generationDir) is { } problem)
         {
             return problem;
         }
@@ -129,48 +133,7 @@ public static class IndexIntegrity
         {
             return e.Message;
         }
-        return null;
-    }
-
-    /// <summary>
-    /// What is wrong with the search database's file header, or null; checked when the database is opened
-    /// for a search. The SQLite file header (https://sqlite.org/fileformat2.html#the_database_header): the magic
-    /// string at 0, the page size at 16 (big-endian; 1 means 65536) and the page count at 28, which
-    /// holds when the change counter at 24 equals the version-valid-for number at 92.
-    /// </summary>
-    internal static string? SearchDatabaseHeaderProblem(string path)
-    {
-        Span<byte> h = stackalloc byte[100];
-        long length;
-        try
-        {
-            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            length = RandomAccess.GetLength(file);
-            if (length < h.Length || RandomAccess.Read(file, h, 0) != h.Length)
-            {
-                return $"{path} is damaged: too short for a search database";
-            }
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return $"{path} is missing";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"{path} cannot be read: {e.Message}";
-        }
-        if (!h[..16].SequenceEqual("SQLite format 3\0"u8))
-        {
-            return $"{path} is damaged: not an SQLite database";
-        }
-        var pageSize = BinaryPrimitives.ReadUInt16BigEndian(h[16..]) is var p && p == 1 ? 65536 : p;
-        var pages = BinaryPrimitives.ReadUInt32BigEndian(h[28..]);
-        var countValid = BinaryPrimitives.ReadUInt32BigEndian(h[24..]) == BinaryPrimitives.ReadUInt32BigEndian(h[92..]);
-        if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || (countValid && (long)pageSize * pages != length))
-        {
-            return $"{path} is damaged: its header does not match its length ({length} bytes)";
-        }
-        return null;
+        return Search.SearchIndex.Check(Path.Combine(generationDir, Search.SearchIndex.FolderName));
     }
 }
 

@@ -5,14 +5,15 @@ namespace Help.Core.Index;
 
 /// <summary>
 /// The directory of a topics table (doc set names, key, name and record indexes, key strings): the bytes a
-/// lookup searches, read into memory, each page checked against its own
-/// checksum the first time it is read (<see cref="TopicsTableFormat.DirectoryPageSize"/>).
+/// lookup searches, each page read from the file and checked against its own checksum the first time it is
+/// needed (<see cref="TopicsTableFormat.DirectoryPageSize"/>).
 /// </summary>
 /// <remarks>
-/// A lookup binary-searches the key index and reads a few dozen of the directory's pages; checking only those
-/// spares it hashing (and faulting in) the whole directory, a megabyte for the Python docs, at every start.
-/// Nothing is read unchecked: the page checksums are checked against the header when the table opens.
-/// Thread-safe: two threads may check the same page at once, which only repeats the work.
+/// A lookup binary-searches the key index and reads a few dozen of the directory's pages: reading only those
+/// spares it copying (and checking) the whole directory, megabytes for a machine's doc sets, at every start.
+/// The pages land in one array of the directory's size, allocated without zeroing, so pages never read cost no
+/// memory. Nothing is read unchecked: the page checksums are checked against the header when the table opens.
+/// Thread-safe: two threads may read the same page at once, which only repeats the work (and writes the same bytes).
 /// </remarks>
 internal sealed class TableDirectory
 {
@@ -23,20 +24,27 @@ internal sealed class TableDirectory
     /// <summary>The directory's length in bytes, not counting the page checksums after it.</summary>
     public int Length { get; }
 
-    /// <summary>The directory followed by its page checksums, unchecked.</summary>
-    private readonly byte[] _stored;
+    private readonly SafeFileHandle _file;
+    private readonly long _offset;
 
-    private TableDirectory(SafeFileHandle file, long offset, int stored, int length, Func<string, InvalidDataException> damaged)
+    /// <summary>The directory's pages, those read so far (see <see cref="_checked"/>).</summary>
+    private readonly byte[] _pages;
+
+    /// <summary>The checksum of each page, read whole when the table opens.</summary>
+    private readonly byte[] _checksums;
+
+    private TableDirectory(SafeFileHandle file, long offset, int length, Func<string, InvalidDataException> damaged)
     {
+        _file = file;
+        _offset = offset;
         Length = length;
         _damaged = damaged;
         _checked = new ulong[(PageCount(length) + 63) / 64];
-        // Uninitialized: the read below fills every byte.
-        _stored = GC.AllocateUninitializedArray<byte>(stored);
-        ReadExactly(file, _stored, offset);
+        // Uninitialized: a page is read in before anything reads it, and pages never read are never touched.
+        _pages = GC.AllocateUninitializedArray<byte>(length);
+        _checksums = new byte[4 * PageCount(length)];
+        ReadExactly(file, _checksums, offset + length);
     }
-
-    private ReadOnlySpan<byte> Stored => _stored;
 
     /// <summary>How many page checksums follow a directory of <paramref name="length"/> bytes.</summary>
     public static int PageCount(int length) => (length + PageSize - 1) / PageSize;
@@ -59,7 +67,7 @@ internal sealed class TableDirectory
                 }
             }
         }
-        return Stored.Slice(offset, length);
+        return _pages.AsSpan(offset, length);
     }
 
     /// <summary>Checks every page not yet checked.</summary>
@@ -69,8 +77,16 @@ internal sealed class TableDirectory
     private void Check(int page)
     {
         var start = page * PageSize;
-        var bytes = Stored.Slice(start, Math.Min(PageSize, Length - start));
-        if (Crc32C.Compute(bytes) != BinaryPrimitives.ReadUInt32LittleEndian(Stored[(Length + 4 * page)..]))
+        var bytes = _pages.AsSpan(start, Math.Min(PageSize, Length - start));
+        try
+        {
+            ReadExactly(_file, bytes, _offset + start);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw _damaged(e.Message);
+        }
+        if (Crc32C.Compute(bytes) != BinaryPrimitives.ReadUInt32LittleEndian(_checksums.AsSpan(4 * page)))
         {
             throw _damaged($"directory page {page} does not match its checksum");
         }
@@ -86,17 +102,16 @@ internal sealed class TableDirectory
     public static TableDirectory Load(SafeFileHandle file, long offset, int length, uint pageChecksumsCrc,
         Func<string, InvalidDataException> damaged)
     {
-        var stored = length + 4 * PageCount(length);
         TableDirectory directory;
         try
         {
-            directory = new TableDirectory(file, offset, stored, length, damaged);
+            directory = new TableDirectory(file, offset, length, damaged);
         }
         catch (EndOfStreamException e)
         {
             throw damaged(e.Message);
         }
-        if (Crc32C.Compute(directory.Stored[length..]) != pageChecksumsCrc)
+        if (Crc32C.Compute(directory._checksums) != pageChecksumsCrc)
         {
             throw damaged("the directory's page checksums do not match the header");
         }

@@ -45,6 +45,7 @@ public static class TopicCodec
             WriteOptional(w, topic.Origin);
             WriteStrings(w, topic.Aliases);
             WriteStrings(w, topic.Related);
+            WriteStrings(w, topic.Anchors);
             WriteBlocks(w, body);
         }
         return stream.ToArray();
@@ -68,6 +69,7 @@ public static class TopicCodec
             Origin = ReadOptional(r),
             Aliases = ReadStrings(r),
             Related = ReadStrings(r),
+            Anchors = ReadStrings(r),
             Body = ReadBlocks(r),
         };
     }

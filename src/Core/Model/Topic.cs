@@ -35,6 +35,12 @@ public sealed record Topic
     /// <summary>Other keys that name this topic (a section's anchor, a label on a module page).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>
+    /// The ids inside the topic's own content that no nested topic holds (<c>index-86</c>, <c>dir-fd</c>): where
+    /// a link to <c>page#id</c> or one of the authors' index entries lands.
+    /// </summary>
+    public IReadOnlyList<string> Anchors { get; init; } = [];
+
     /// <summary>Keys of related topics, in the order shown (pydoc's "Related help topics").</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
 

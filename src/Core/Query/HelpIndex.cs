@@ -5,12 +5,12 @@ namespace Help.Core.Query;
 
 /// <summary>
 /// One opened generation of the index: the topics table, and the search index opened only when a
-/// search is made (an exact lookup never loads SQLite).
+/// search is made (an exact lookup never opens it).
 /// </summary>
 public sealed class HelpIndex : IDisposable
 {
     private readonly Lock _searchGate = new();
-    private ISearchIndex? _search;
+    private SearchIndex? _search;
 
     public string Directory { get; }
     public TopicsTable Table { get; }
@@ -22,7 +22,7 @@ public sealed class HelpIndex : IDisposable
     }
 
     /// <summary>The search index, opened on first use.</summary>
-    public ISearchIndex Search
+    public SearchIndex Search
     {
         get
         {
@@ -30,7 +30,7 @@ public sealed class HelpIndex : IDisposable
             {
                 // The indexer leaves bodies out of the search index (the table has them): snippets render them from
                 // here (the reader keeps the ones rendered last: SearchBodyCache).
-                return _search ??= SqliteSearchIndex.Open(Path.Combine(Directory, IndexFolder.SearchFileName), SearchDocument.BodiesIn(Table));
+                return _search ??= SearchIndex.Open(Path.Combine(Directory, SearchIndex.FolderName), SearchDocument.BodiesIn(Table));
             }
         }
     }

@@ -56,7 +56,7 @@ public sealed class HelpQuery
         {
             return new LookupResult(LookupStatus.Ambiguous, null, suffix) { MatchedBy = "suffix" };
         }
-        return new LookupResult(LookupStatus.NotFound, null, Suggest(key, 5));
+        return new LookupResult(LookupStatus.NotFound, null, Suggest(key, 5, kind, docSet));
     }
 
     /// <summary>
@@ -94,42 +94,15 @@ public sealed class HelpQuery
     }
 
     /// <summary>
-    /// Up to <paramref name="max"/> keys spelled close to <paramref name="key"/>, closest first: the whole
-    /// key (<c>asyncio.gahter</c>) or, for a name without dots, a key's last name (<c>ThreadPolExecutor</c>
-    /// is <c>concurrent.futures.ThreadPoolExecutor</c>'s), within about one edit in four letters.
+    /// Up to <paramref name="max"/> keys spelled close to <paramref name="key"/>, closest first: the whole key
+    /// (<c>asyncio.gahter</c>) or, for a name without dots, a key's last name (<c>ThreadPolExecutor</c> is
+    /// <c>concurrent.futures.ThreadPoolExecutor</c>'s), within about one edit in four letters (Lucene's <c>FuzzyQuery</c>).
     /// </summary>
-    public IReadOnlyList<KeyEntry> Suggest(string key, int max)
-    {
-        var folded = TopicsTableFormat.Fold(key.Trim());
-        var limit = Math.Max(1, Math.Min(3, folded.Length / 4));
-        var bare = !folded.Contains('.');
-        var best = new List<(int Distance, KeyEntry Entry)>();
-        foreach (var e in _index.Table.AllKeys())
-        {
-            if (e.Kind == TopicKind.Section)
-            {
-                continue;
-            }
-            var d = EditDistance.Bounded(folded, TopicsTableFormat.Fold(e.Key), limit);
-            if (bare && d > limit && e.Key.Contains('.'))
-            {
-                d = EditDistance.Bounded(folded, TopicsTableFormat.Fold(TopicsTableFormat.LastName(e.Key)), limit);
-            }
-            if (d <= limit)
-            {
-                best.Add((d, e));
-            }
-        }
-        return best
-            .OrderBy(b => b.Distance)
-            .ThenBy(b => TopicKinds.Priority(b.Entry.Kind))
-            .ThenBy(b => b.Entry.Key.Count(c => c == '.'))
-            .ThenBy(b => b.Entry.Key, StringComparer.Ordinal)
-            .Select(b => b.Entry)
-            .DistinctBy(e => e.Key)
-            .Take(max)
+    public IReadOnlyList<KeyEntry> Suggest(string key, int max, TopicKind? kind = null, string? docSet = null) =>
+        _index.Search.CloseKeys(key, max, kind, docSet)
+            .Select(k => _index.Table.FindExact(k.Key).FirstOrDefault(e => e.Kind == k.Kind && e.DocSet == k.DocSet))
+            .OfType<KeyEntry>()
             .ToList();
-    }
 
     /// <summary>
     /// Up to <paramref name="max"/> keys that start with <paramref name="prefix"/> ignoring case, in table
@@ -172,46 +145,8 @@ public sealed class HelpQuery
     /// <summary>The first sentence of the topic's own text, for listings and JSON.</summary>
     public string Summary(Topic topic) => PlainText.Summary(ExpandTop(topic.Body, IncludesOf(topic.DocSet)));
 
-    /// <summary>
-    /// Search (see <see cref="ISearchIndex"/>), with one tier before the full-text hits: a query that is a
-    /// single name no key spells (<c>asyncio.gahter</c>, <c>ThreadPolExecutor</c>) first gets the keys spelled
-    /// closest to it, as <see cref="Suggest"/> finds them.
-    /// </summary>
-    public IReadOnlyList<SearchHit> Search(SearchQuery query)
-    {
-        var hits = _index.Search.Search(query);
-        var text = query.Text.Trim();
-        if (!LooksLikeName(text) || hits.Any(h => NameMatches(h.Key, text)) || Lookup(text).Status != LookupStatus.NotFound)
-        {
-            return hits;
-        }
-        var close = Suggest(text, 3)
-            .Where(e => (query.Kinds is null || query.Kinds.Contains(e.Kind)) && (query.DocSet is null || e.DocSet == query.DocSet))
-            .Select(e => CloseSpelling(_index.Table.ReadTopic(e)))
-            .ToList();
-        if (close.Count == 0)
-        {
-            return hits;
-        }
-        var keys = close.Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
-        return [.. close, .. hits.Where(h => !keys.Contains(h.Key)).Take(Math.Max(0, query.Limit - close.Count))];
-    }
-
-    /// <summary>One word of identifier characters and dots: what a typo of a name looks like (prose has spaces).</summary>
-    private static bool LooksLikeName(string text) =>
-        text.Length is >= 3 and <= 200 && !text.Contains(' ') && (char.IsLetter(text[0]) || text[0] == '_')
-        && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.');
-
-    private static bool NameMatches(string key, string text) =>
-        string.Equals(key, text, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(TopicsTableFormat.LastName(key), text, StringComparison.OrdinalIgnoreCase);
-
-    private SearchHit CloseSpelling(Topic topic)
-    {
-        var summary = Summary(topic);
-        var source = topic.SourcePage is null ? null : topic.Anchor is null ? topic.SourcePage : $"{topic.SourcePage}#{topic.Anchor}";
-        return new SearchHit(topic.Key, topic.Kind, topic.DocSet, topic.Title, summary, source, 0, summary, []);
-    }
+    /// <summary>Search (see <see cref="SearchIndex"/>).</summary>
+    public IReadOnlyList<SearchHit> Search(SearchQuery query) => _index.Search.Search(query);
 
     /// <summary>The keys of one kind, sorted ordinally and without duplicates (the lists of <c>keywords</c>, <c>modules</c>).</summary>
     public IReadOnlyList<string> ListKeys(TopicKind kind) => _index.Table.AllKeys()

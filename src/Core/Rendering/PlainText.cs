@@ -37,6 +37,130 @@ public static class PlainText
         return Collapse(builder.ToString());
     }
 
+    /// <summary>
+    /// Blocks as plain text, one line per paragraph, title, list item, table row or line of code, with no markup
+    /// of any writer: no heading underlines, no quotes around code, no bullets. Nested topics
+    /// (<see cref="TopicInclude"/>) are left out. What search indexes and cuts its snippets from.
+    /// </summary>
+    public static string Blocks(IReadOnlyList<Block> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var builder = new StringBuilder();
+        AppendBlocks(builder, blocks);
+        return builder.ToString().TrimEnd();
+    }
+
+    private static void AppendBlocks(StringBuilder builder, IReadOnlyList<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            AppendBlock(builder, block);
+        }
+    }
+
+    private static void Line(StringBuilder builder, IReadOnlyList<Inline> content)
+    {
+        var text = Inline(content);
+        if (text.Length > 0)
+        {
+            builder.Append(text).Append('\n');
+        }
+    }
+
+    private static void Line(StringBuilder builder, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            builder.Append(text.TrimEnd()).Append('\n');
+        }
+    }
+
+    private static void AppendBlock(StringBuilder builder, Block block)
+    {
+        switch (block)
+        {
+            case Section section:
+                Line(builder, section.Title);
+                AppendBlocks(builder, section.Body);
+                break;
+            case Paragraph paragraph:
+                Line(builder, paragraph.Content);
+                break;
+            case LiteralBlock literal:
+                Line(builder, literal.Text);
+                break;
+            case Grammar grammar:
+                foreach (var production in grammar.Productions)
+                {
+                    Line(builder, production.Name is null ? production.Definition : $"{production.Name} ::= {production.Definition}");
+                }
+                break;
+            case BulletList list:
+                list.Items.ToList().ForEach(item => AppendBlocks(builder, item.Content));
+                break;
+            case EnumeratedList list:
+                list.Items.ToList().ForEach(item => AppendBlocks(builder, item.Content));
+                break;
+            case DefinitionList list:
+                foreach (var item in list.Items)
+                {
+                    Line(builder, item.Term);
+                    AppendBlocks(builder, item.Definition);
+                }
+                break;
+            case FieldList list:
+                foreach (var field in list.Fields)
+                {
+                    Line(builder, field.Name);
+                    AppendBlocks(builder, field.Body);
+                }
+                break;
+            case Table table:
+                foreach (var row in table.HeaderRows.Concat(table.BodyRows))
+                {
+                    Line(builder, string.Join(" ", row.Cells.Select(c => Blocks(c.Content).ReplaceLineEndings(" "))));
+                }
+                break;
+            case Admonition admonition:
+                if (admonition.Title is { } title)
+                {
+                    Line(builder, title);
+                }
+                AppendBlocks(builder, admonition.Body);
+                break;
+            case VersionNote note:
+                AppendBlocks(builder, note.Body);
+                break;
+            case BlockQuote quote:
+                AppendBlocks(builder, quote.Content);
+                break;
+            case LineBlock lines:
+                lines.Lines.ToList().ForEach(line => Line(builder, line));
+                break;
+            case Rubric rubric:
+                Line(builder, rubric.Content);
+                break;
+            case Footnote footnote:
+                AppendBlocks(builder, footnote.Content);
+                break;
+            case Image image:
+                Line(builder, image.Alt);
+                AppendBlocks(builder, image.Caption);
+                break;
+            case Description description:
+                description.Signatures.ToList().ForEach(signature => Line(builder, signature.Text));
+                AppendBlocks(builder, description.Body);
+                break;
+            case Preformatted preformatted:
+                // Text laid out by Sphinx's text writer (pydoc's topics): its heading underlines are layout, not words.
+                foreach (var line in preformatted.Text.ReplaceLineEndings("\n").Split('\n').Where(l => !IsUnderline(l)))
+                {
+                    Line(builder, line);
+                }
+                break;
+        }
+    }
+
     private static void Append(StringBuilder builder, IReadOnlyList<Inline> content)
     {
         foreach (var inline in content)

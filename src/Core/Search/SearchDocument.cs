@@ -1,6 +1,6 @@
 using Help.Core.Index;
 using Help.Core.Model;
-using Help.Core.Rendering.Text;
+using Help.Core.Rendering;
 
 namespace Help.Core.Search;
 
@@ -26,18 +26,32 @@ public sealed record SearchDocument(
     string Body,
     string? Source)
 {
-    /// <summary>
-    /// The <see cref="Body"/> of a stored topic (nested topics already replaced by includes): its own blocks
-    /// as plain text. The indexer and the reader of an index without bodies both call this, so a snippet
-    /// is cut from the very text that was indexed.
-    /// </summary>
-    public static string BodyOf(IReadOnlyList<Block> storedBody) => TextRenderer.Default.RenderBlocks(storedBody, new TextRenderOptions());
+    /// <summary>Other keys of the topic (a module's label), searched as its names.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The doc authors' index entries that lead into the topic (Sphinx's <c>index</c> directive: "walrus operator").</summary>
+    public IReadOnlyList<string> IndexEntries { get; init; } = [];
+
+    /// <summary>How many links of the doc set point at the topic.</summary>
+    public int InboundLinks { get; init; }
+
+    /// <summary>Whether the docs mark the topic, or the module it belongs to, deprecated.</summary>
+    public bool Deprecated { get; init; }
 
     /// <summary>
-    /// The bodies an index without them was built with, from the topics table written beside it: each row's
-    /// own topic (never one an alias of its key names), rendered by <see cref="BodyOf"/>. Snippets are cut from
-    /// them, and an update gives them back to FTS5 to forget a row.
+    /// The <see cref="Body"/> of a stored topic (nested topics already replaced by includes): its own blocks as plain
+    /// text (<see cref="PlainText.Blocks"/>). The indexer and the reader both call this, so a snippet is cut from the
+    /// very text that was indexed.
+    /// </summary>
+    public static string BodyOf(IReadOnlyList<Block> storedBody) => PlainText.Blocks(storedBody);
+
+    /// <summary>
+    /// The bodies of an index (which does not store them), from the topics table written beside it: each document's
+    /// own topic (never one an alias of its key names), rendered by <see cref="BodyOf"/>. Snippets are cut from them.
     /// </summary>
     public static SearchBodySource BodiesIn(TopicsTable table) =>
         (key, kind, docSet) => table.FindOwn(key, kind, docSet) is { } topic ? BodyOf(topic.Body) : null;
 }
+
+/// <summary>The body text a search document of (key, kind, doc set) was indexed with, or null when unknown.</summary>
+public delegate string? SearchBodySource(string key, TopicKind kind, string docSet);

@@ -1,5 +1,7 @@
-using Help.Core.Index;
 using Help.Core.Model;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace Help.Core.Search;
 
@@ -12,9 +14,8 @@ namespace Help.Core.Search;
 /// <param name="Key">The topic's key.</param>
 /// <param name="Kind">The topic's kind.</param>
 /// <param name="Stamp">
-/// A 64-bit digest of every input the document is made from (the stored topic, its summary), so that equal
-/// stamps under the same builder mean equal documents. It should cover the doc set, the key and the kind.
-/// Stored in the index (8 bytes a row): a longer one would cost the file more than its odds of a collision gain.
+/// A 64-bit digest of every input the document is made from (the stored topic, its summary, its index entries
+/// and links), so that equal stamps under the same builder mean equal documents.
 /// </param>
 /// <param name="Make">Makes the document; called from worker threads.</param>
 public sealed record StampedSearchDocument(string DocSet, string Key, TopicKind Kind, long Stamp, Func<SearchDocument> Make);
@@ -27,62 +28,172 @@ public sealed record StampedSearchDocument(string DocSet, string Key, TopicKind 
 public sealed record SearchIndexBuildResult(string? FullBuildReason, int Kept, int Removed, int Added);
 
 /// <summary>
-/// Writes the indexer's search index (bodies not stored: the topics table beside it holds them), by updating a
-/// copy of the previous generation's index when it can: only new, changed and removed documents touch FTS5.
-/// The result answers every search as a new file of the same documents does (same rows, same ranking
-/// statistics, ids in the same order), though its bytes differ.
+/// Writes the search index of a generation: a Lucene directory (<see cref="SearchIndex.FolderName"/>) of
+/// <see cref="SearchFields"/> documents. With the previous generation's index at hand, it is copied and updated:
+/// changed documents replaced and removed ones deleted by their id (<see cref="IndexWriter.UpdateDocument(Term, IEnumerable{IIndexableField})"/>),
+/// the rest kept as they are.
 /// </summary>
+/// <remarks>
+/// A full build adds the documents in one order (doc set, key, kind), so equal scores rank the same way in every
+/// build. Lucene writes a commit time into its segments, so two builds are equal search for search, not byte for byte.
+/// The commit records <see cref="FormatVersion"/> and the builder: an index of another version or another build of
+/// the tool is never updated, only replaced.
+/// </remarks>
 public static class SearchIndexBuild
 {
+    /// <summary>Raised whenever the fields or the analysis change (<see cref="SearchFields"/>, <see cref="SearchAnalysis"/>).</summary>
+    public const string FormatVersion = "2";
+
+    private const string FormatKey = "pyhelp-search-format", BuilderKey = "pyhelp-builder";
+
+    static SearchIndexBuild() => LuceneFormats.EnsureConfigured();
+
     /// <summary>
-    /// Writes the index of <paramref name="documents"/> at <paramref name="path"/>. With a
-    /// <paramref name="previousPath"/> written by the same <paramref name="builder"/>, its file is copied and
-    /// updated; on any doubt (none, another format or builder, a SQLite error, no room for a new id) a new file
-    /// is written, and the result says why.
+    /// Writes the index of <paramref name="documents"/> into the folder <paramref name="path"/>, updating a copy of the
+    /// index in <paramref name="previousPath"/> when that index was written by the same <paramref name="builder"/>;
+    /// on any doubt (none, another format, damage, most documents changed) it is written anew, and the result says why.
     /// </summary>
     /// <param name="builder">Names the build of the tool that makes the documents: stamps of another build mean nothing.</param>
-    /// <param name="previousBodies">
-    /// The bodies the previous index was built with (as a reader's <see cref="SearchBodySource"/> gives them):
-    /// FTS5 forgets a row only when given the text it indexed.
-    /// </param>
-    public static SearchIndexBuildResult Write(string path, IReadOnlyList<StampedSearchDocument> documents, string builder,
-        string? previousPath, SearchBodySource? previousBodies)
+    public static SearchIndexBuildResult Write(string path, IReadOnlyList<StampedSearchDocument> documents, string builder, string? previousPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentException.ThrowIfNullOrWhiteSpace(builder);
-        string reason;
-        if (previousPath is null || !File.Exists(previousPath))
+        var (reason, updated) = previousPath is null || !System.IO.Directory.Exists(previousPath)
+            ? ("no previous search index", null)
+            : TryUpdate(path, documents, builder, previousPath);
+        if (updated is not null)
         {
-            reason = "no previous search index";
+            return updated;
         }
-        else if (previousBodies is null)
+        if (System.IO.Directory.Exists(path))
         {
-            reason = "the bodies of the previous search index are not at hand";
+            System.IO.Directory.Delete(path, recursive: true);
         }
-        else if (IndexIntegrity.SearchDatabaseHeaderProblem(previousPath) is { } damage)
+        var sorted = documents
+            .OrderBy(d => d.DocSet, StringComparer.Ordinal)
+            .ThenBy(d => d.Key, StringComparer.Ordinal)
+            .ThenBy(d => d.Kind)
+            .ToList();
+        var made = new SearchDocument[sorted.Count];
+        Parallel.For(0, sorted.Count, i => made[i] = sorted[i].Make());
+        using (var directory = FSDirectory.Open(path))
+        using (var writer = new IndexWriter(directory, Config(OpenMode.CREATE)))
         {
-            // A copy would carry the damage (bytes appended past the last page, say) into the new generation.
-            reason = $"the previous search index could not be updated ({damage})";
-        }
-        else
-        {
-            var update = SqliteSearchIndexUpdater.TryUpdate(previousPath, Path.GetFullPath(path), documents, builder, previousBodies);
-            if (update.FullBuildReason is null)
+            for (var i = 0; i < made.Length; i++)
             {
-                return update;
+                Validate(made[i]);
+                writer.AddDocument(SearchFields.ToDocument(made[i], sorted[i].Stamp));
             }
-            reason = update.FullBuildReason;
+            writer.SetCommitData(CommitData(builder));
+            writer.Commit();
+        }
+        return new SearchIndexBuildResult(reason, 0, 0, made.Length);
+    }
+
+    /// <summary>Updates a copy of the previous index; what it did, or why it could not.</summary>
+    private static (string? Reason, SearchIndexBuildResult? Updated) TryUpdate(string path, IReadOnlyList<StampedSearchDocument> documents, string builder, string previousPath)
+    {
+        Dictionary<string, long> previous;
+        try
+        {
+            LuceneFormats.EnsureConfigured();
+            using var directory = FSDirectory.Open(previousPath);
+            using var reader = DirectoryReader.Open(directory);
+            var data = reader.IndexCommit.UserData;
+            if (FormatOf(reader) != FormatVersion || !data.TryGetValue(BuilderKey, out var by) || by != builder)
+            {
+                return ("the previous search index was written by another build of this tool", null);
+            }
+            previous = StampsOf(reader);
+        }
+        catch (Exception e) when (SearchIndex.IsDamage(e) || e is IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException)
+        {
+            return ($"the previous search index could not be read ({e.Message})", null);
         }
 
-        var made = new SearchDocument[documents.Count];
-        Parallel.For(0, documents.Count, i => made[i] = documents[i].Make());
-        using var writer = new SqliteSearchIndexWriter(path, storeBodies: false, builder);
-        for (var i = 0; i < made.Length; i++)
+        var current = documents.ToDictionary(d => SearchFields.IdOf(d.DocSet, d.Kind, d.Key));
+        var changed = documents.Where(d => !previous.TryGetValue(SearchFields.IdOf(d.DocSet, d.Kind, d.Key), out var stamp) || stamp != d.Stamp).ToList();
+        var removed = previous.Keys.Where(id => !current.ContainsKey(id)).ToList();
+        if (changed.Count + removed.Count > documents.Count / 2)
         {
-            writer.Add(made[i], documents[i].Stamp);
+            // Mostly new: writing it anew is as fast, and leaves no deleted documents behind.
+            return ($"{changed.Count + removed.Count} of {documents.Count} documents changed", null);
         }
-        writer.Complete();
-        return new SearchIndexBuildResult(reason, 0, 0, made.Length);
+
+        System.IO.Directory.CreateDirectory(path);
+        foreach (var file in System.IO.Directory.EnumerateFiles(previousPath))
+        {
+            // Lucene never rewrites a file it wrote: a copy of each is the previous index as it was committed.
+            if (Path.GetFileName(file) != IndexWriter.WRITE_LOCK_NAME)
+            {
+                File.Copy(file, Path.Combine(path, Path.GetFileName(file)));
+            }
+        }
+        var made = new SearchDocument[changed.Count];
+        Parallel.For(0, changed.Count, i => made[i] = changed[i].Make());
+        using (var directory = FSDirectory.Open(path))
+        using (var writer = new IndexWriter(directory, Config(OpenMode.APPEND)))
+        {
+            foreach (var id in removed)
+            {
+                writer.DeleteDocuments(new Term(SearchFields.Id, id));
+            }
+            for (var i = 0; i < made.Length; i++)
+            {
+                Validate(made[i]);
+                writer.UpdateDocument(new Term(SearchFields.Id, SearchFields.IdOf(changed[i].DocSet, changed[i].Kind, changed[i].Key)),
+                    SearchFields.ToDocument(made[i], changed[i].Stamp));
+            }
+            writer.SetCommitData(CommitData(builder));
+            writer.Commit();
+        }
+        var replaced = changed.Count(d => previous.ContainsKey(SearchFields.IdOf(d.DocSet, d.Kind, d.Key)));
+        return (null, new SearchIndexBuildResult(null, documents.Count - changed.Count, removed.Count + replaced, changed.Count));
+    }
+
+    /// <summary>The format version the index's last commit records, or null.</summary>
+    internal static string? FormatOf(DirectoryReader reader) =>
+        reader.IndexCommit.UserData.TryGetValue(FormatKey, out var format) ? format : null;
+
+    /// <summary>The id and stamp of every live document of <paramref name="reader"/>.</summary>
+    private static Dictionary<string, long> StampsOf(DirectoryReader reader)
+    {
+        var stamps = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var leaf in reader.Leaves)
+        {
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                if (live is null || live.Get(doc))
+                {
+                    var stored = leaf.AtomicReader.Document(doc);
+                    stamps[stored.Get(SearchFields.Id)] = stored.GetField(SearchFields.Stamp).GetInt64Value() ?? 0;
+                }
+            }
+        }
+        return stamps;
+    }
+
+    private static IndexWriterConfig Config(OpenMode mode) => new(SearchAnalysis.Version, SearchAnalysis.PerField)
+    {
+        OpenMode = mode,
+        Similarity = new SearchSimilarity(),
+        RAMBufferSizeMB = 64,
+    };
+
+    private static Dictionary<string, string> CommitData(string builder) => new()
+    {
+        [FormatKey] = FormatVersion,
+        [BuilderKey] = builder,
+    };
+
+    /// <exception cref="ArgumentException">The key, the doc set or the title is empty.</exception>
+    private static void Validate(SearchDocument doc)
+    {
+        if (string.IsNullOrWhiteSpace(doc.Key) || string.IsNullOrWhiteSpace(doc.DocSet) || string.IsNullOrWhiteSpace(doc.Title))
+        {
+            throw new ArgumentException($"A search document needs a key, a doc set and a title (key '{doc.Key}').", nameof(doc));
+        }
     }
 }

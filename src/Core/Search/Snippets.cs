@@ -3,10 +3,9 @@ using System.Text;
 namespace Help.Core.Search;
 
 /// <summary>
-/// Turns FTS5's marked-up snippets into plain text and highlight offsets. FTS5's <c>snippet()</c> and
-/// <c>highlight()</c> wrap each matched phrase in the strings given to them
-/// (https://sqlite.org/fts5.html#the_snippet_function); the reader gives two control characters, which the
-/// writer keeps out of the stored text, and reads their positions back here.
+/// Turns the highlighter's marked-up passages into plain text and highlight offsets. Lucene's highlighter wraps each
+/// matched word in the strings it is given (<c>SimpleHTMLFormatter</c>); the reader gives two control characters,
+/// which plain text never holds (<see cref="Parse"/> turns any it meets into spaces), and reads their positions back here.
 /// </summary>
 internal static class Snippets
 {
@@ -15,6 +14,34 @@ internal static class Snippets
     public const string Ellipsis = "\u2026";
 
     public static bool HasMarks(string? marked) => marked is not null && marked.Contains(Open, StringComparison.Ordinal);
+
+    /// <summary>
+    /// <paramref name="passage"/> (a marked part of <paramref name="text"/>) with an ellipsis where it cuts the text:
+    /// before it when it does not start the text, after it when it does not end it.
+    /// </summary>
+    public static string WithEllipses(string passage, string text)
+    {
+        var plain = passage.Replace(Open, "", StringComparison.Ordinal).Replace(Close, "", StringComparison.Ordinal);
+        var at = text.IndexOf(plain, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return passage;
+        }
+        var before = text.AsSpan(0, at).Trim().Length > 0 ? Ellipsis + " " : "";
+        var after = text.AsSpan(at + plain.Length).Trim().Length > 0 ? " " + Ellipsis : "";
+        return before + passage.Trim() + after;
+    }
+
+    /// <summary>The start of <paramref name="text"/>, about <paramref name="chars"/> long, cut at a space.</summary>
+    public static string Start(string text, int chars)
+    {
+        if (text.Length <= chars)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', chars);
+        return text[..(cut > chars / 2 ? cut : chars)] + " " + Ellipsis;
+    }
 
     /// <summary>
     /// The plain snippet on one line (runs of white space become one space) and where the marked phrases are
@@ -56,7 +83,25 @@ internal static class Snippets
         var text = sb.ToString();
         AddIdentifierParts(text, highlights, queryWords);
         highlights.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return (text, highlights);
+        return (text, Joined(text, highlights));
+    }
+
+    /// <summary>Highlights with only a space between them become one (<c>worker pool</c> reads as one match).</summary>
+    private static List<(int Start, int Length)> Joined(string text, List<(int Start, int Length)> sorted)
+    {
+        var joined = new List<(int Start, int Length)>();
+        foreach (var (start, length) in sorted)
+        {
+            if (joined.Count > 0 && joined[^1] is var (s, l) && start >= s + l && start <= s + l + 1 && text.AsSpan(s + l, start - s - l).IsWhiteSpace())
+            {
+                joined[^1] = (s, start + length - s);
+            }
+            else if (joined.Count == 0 || start >= joined[^1].Start + joined[^1].Length)
+            {
+                joined.Add((start, length));
+            }
+        }
+        return joined;
     }
 
     private static void FlushSpace(StringBuilder sb, ref bool pendingSpace)

@@ -5,8 +5,8 @@ namespace Help.Server.Hosting;
 /// <summary>
 /// A diagnostic for the soak run (bench/soak/run.sh): with <c>HELP_SERVER_MEMLOG=SECONDS</c> set, the server
 /// writes one line to stderr every SECONDS that splits its resident memory into the managed heap (what the GC
-/// holds, live or not, and what it has committed) and SQLite's own allocations, so growth can be put on one of
-/// them. Off, and free, when the variable is unset.
+/// holds, live or not, and what it has committed) and the rest (native memory, Lucene's memory-mapped files), so
+/// growth can be put on one of them. Off, and free, when the variable is unset.
 /// </summary>
 public static class MemoryLog
 {
@@ -24,7 +24,7 @@ public static class MemoryLog
         return new Timer(_ => log.WriteLine(Line()), null, period, period);
     }
 
-    /// <summary>One line of figures, in MiB: <c>memlog rss= gc_heap= gc_committed= gc_fragmented= loh= sqlite= gen2= threads=</c>.</summary>
+    /// <summary>One line of figures, in MiB: <c>memlog rss= gc_heap= gc_committed= gc_fragmented= loh= gen2= threads=</c>.</summary>
     public static string Line()
     {
         var info = GC.GetGCMemoryInfo(GCKind.Any);
@@ -32,7 +32,6 @@ public static class MemoryLog
         var loh = info.GenerationInfo.Length > 3 ? info.GenerationInfo[3].SizeAfterBytes : 0;
         return $"memlog rss={MiB(Environment.WorkingSet)} gc_heap={MiB(info.HeapSizeBytes)} gc_committed={MiB(info.TotalCommittedBytes)} " +
             $"gc_fragmented={MiB(info.FragmentedBytes)} loh={MiB(loh)} allocated={MiB(GC.GetTotalAllocatedBytes())} " +
-            $"sqlite={MiB(SQLitePCL.raw.sqlite3_memory_used())} sqlite_peak={MiB(SQLitePCL.raw.sqlite3_memory_highwater(0))} " +
             $"gen2={GC.CollectionCount(2)} threads={ThreadPool.ThreadCount} pending={ThreadPool.PendingWorkItemCount}";
     }
 }

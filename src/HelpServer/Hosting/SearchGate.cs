@@ -1,7 +1,7 @@
 namespace Help.Server.Hosting;
 
 /// <summary>
-/// How many searches run at once. A search holds a thread from start to end (SQLite, and the snippet bodies
+/// How many searches run at once. A search holds a thread from start to end (Lucene, and the snippet bodies
 /// it asks the topics table for, run synchronously), so without a bound every concurrent search request held
 /// one: the thread pool kept adding threads, each rendering large bodies at the same time, and the soak run
 /// (bench/soak/run.sh, 64 connections) grew the managed heap's large-object heap from 24 to 100 MB and the

@@ -33,6 +33,10 @@ public sealed class IndexBuild
     private readonly Action<string> _progress;
     private readonly BuildTimings _timings = new();
     private int _pagesRead;
+    // The general index of each Sphinx tree read, by doc set id: search weighs the entries (SearchSignals).
+    private readonly Dictionary<string, IReadOnlyList<IndexEntry>> _indexEntries = [];
+    // The modules each tree's module index marks deprecated, by doc set id.
+    private readonly Dictionary<string, IReadOnlySet<string>> _deprecatedModules = [];
 
     /// <param name="progress">Receives one line per step (the CLI prints them on stderr).</param>
     public IndexBuild(Action<string>? progress = null) => _progress = progress ?? (_ => { });
@@ -55,6 +59,8 @@ public sealed class IndexBuild
         _timings.Lap("load pages.cache");
         var pages = new PageCache();
         _pagesRead = 0;
+        _indexEntries.Clear();
+        _deprecatedModules.Clear();
 
         // Imported in priority order: on a clash of (doc set, key, kind) the first wins, so the HTML,
         // the richest form, is kept, and pydoc's topics table only fills in what the HTML lacks.
@@ -206,6 +212,8 @@ public sealed class IndexBuild
             diagnostics.Warn(inventoryPath, $"inventory unreadable, keys come from the HTML alone: {e.Message}");
         }
         var docSet = SphinxDocTree.DetectDocSet(root, inventory);
+        _indexEntries[docSet.Id] = [.. _indexEntries.GetValueOrDefault(docSet.Id) ?? [], .. SphinxGenIndex.Read(root, diagnostics)];
+        _deprecatedModules[docSet.Id] = SphinxModuleIndex.Deprecated(root, diagnostics);
         var pages = SphinxDocTree.Pages(root).ToList();
         var treeStamp = PageCache.TreeStamp(root, docSet);
         var stamps = pages.Select(p => PageCache.PageStamp(root, p, treeStamp)).ToList();
@@ -354,6 +362,8 @@ public sealed class IndexBuild
         _timings.Lap($"write topics.tbl ({compressed} compressed)");
 
         var byKey = topics.ToDictionary(t => (t.DocSet, t.Key, t.Kind));
+        var signals = SearchSignals.Compute(stored, _indexEntries, _deprecatedModules);
+        _timings.Lap("index entries and links");
         var documents = new StampedSearchDocument[stored.Count];
         Parallel.For(0, stored.Count, i =>
         {
@@ -363,42 +373,33 @@ public sealed class IndexBuild
                 ? target.Body
                 : original.Body;
             var summary = PlainText.Summary(summaryBody);
+            var entries = signals.EntriesOf(t);
+            var links = signals.LinksTo(t);
+            var deprecated = signals.IsDeprecated(t);
             // The stored topic's bytes give every field of the document but the summary, which comes from the
-            // topic as imported (a nested topic's own text is in its owner's record).
-            var stamp = BitConverter.ToInt64(Digest128.Of([.. encoded[i].Digest, .. System.Text.Encoding.UTF8.GetBytes(summary)]));
+            // topic as imported (a nested topic's own text is in its owner's record), and the doc set's signals.
+            var stamp = BitConverter.ToInt64(Digest128.Of([.. encoded[i].Digest,
+                .. System.Text.Encoding.UTF8.GetBytes($"{summary}\u0000{string.Join('\u0000', entries)}\u0000{links}\u0000{deprecated}")]));
             // The topic's own text only: nested topics are indexed under their own keys.
             documents[i] = new StampedSearchDocument(t.DocSet, t.Key, t.Kind, stamp,
-                () => new SearchDocument(t.Key, t.Kind, t.DocSet, t.Title, t.Signature, summary, SearchDocument.BodyOf(t.Body), t.Source));
+                () => new SearchDocument(t.Key, t.Kind, t.DocSet, t.Title, t.Signature, summary, SearchDocument.BodyOf(t.Body), t.Source)
+                {
+                    Aliases = t.Aliases,
+                    IndexEntries = entries,
+                    InboundLinks = links,
+                    Deprecated = deprecated,
+                });
         });
         _timings.Lap("summarize and stamp");
 
-        var previousSearch = previousGeneration is null ? null : Path.Combine(previousGeneration, IndexFolder.SearchFileName);
-        TopicsTable? previousTable = null;
-        try
-        {
-            try
-            {
-                if (previousGeneration is not null)
-                {
-                    previousTable = TopicsTable.Open(Path.Combine(previousGeneration, TopicsTableFormat.FileName));
-                }
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                // Without the bodies the previous index was built with, it cannot be updated: a full build follows.
-            }
-            // Without bodies: the topics table beside it holds them, and HelpIndex hands them to the reader.
-            var result = SearchIndexBuild.Write(Path.Combine(dir, IndexFolder.SearchFileName), documents, PageCache.ToolStamp,
-                previousSearch, previousTable is null ? null : SearchDocument.BodiesIn(previousTable));
-            _progress(result.FullBuildReason is null
-                ? $"Updated the search index: {result.Added} documents indexed, {result.Removed} removed, {result.Kept} unchanged"
-                : $"Built the search index anew ({result.FullBuildReason})");
-        }
-        finally
-        {
-            previousTable?.Dispose();
-        }
-        _timings.Lap("write search.db");
+        // A previous generation that fails its seal is not built upon: its damage would carry into the new one.
+        var damage = previousGeneration is null ? null : IndexIntegrity.QuickCheck(previousGeneration);
+        var previousSearch = previousGeneration is null || damage is not null ? null : Path.Combine(previousGeneration, SearchIndex.FolderName);
+        var result = SearchIndexBuild.Write(Path.Combine(dir, SearchIndex.FolderName), documents, PageCache.ToolStamp, previousSearch);
+        _progress(result.FullBuildReason is null
+            ? $"Updated the search index: {result.Added} documents indexed, {result.Removed} removed, {result.Kept} unchanged"
+            : $"Built the search index anew ({(damage is null ? result.FullBuildReason : $"the previous index is damaged: {damage}")})");
+        _timings.Lap("write the search index");
         manifest.Write(dir);
     }
 }

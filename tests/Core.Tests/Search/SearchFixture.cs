@@ -15,16 +15,16 @@ public sealed class SearchFixture : IDisposable
     public SearchFixture()
     {
         Folder = Directory.CreateTempSubdirectory("pyhelp-search-").FullName;
-        Path = System.IO.Path.Combine(Folder, "search.db");
+        Path = System.IO.Path.Combine(Folder, SearchIndex.FolderName);
         Build(Path, Documents);
-        Index = SqliteSearchIndex.Open(Path);
+        Index = SearchIndex.Open(Path, BodiesOf(Documents));
     }
 
     public string Folder { get; }
 
     public string Path { get; }
 
-    public ISearchIndex Index { get; }
+    public SearchIndex Index { get; }
 
     public static IReadOnlyList<SearchDocument> Documents { get; } =
     [
@@ -75,14 +75,29 @@ public sealed class SearchFixture : IDisposable
             "tutorial/interpreter.html#invoking"),
     ];
 
-    public static void Build(string path, IEnumerable<SearchDocument> documents)
+    /// <summary>Writes the index of <paramref name="documents"/> into the folder <paramref name="path"/>, as the indexer does.</summary>
+    public static void Build(string path, IEnumerable<SearchDocument> documents, string builder = "fixture") =>
+        SearchIndexBuild.Write(path, Stamped(documents), builder, previousPath: null);
+
+    /// <summary>The documents with a stamp each (a digest of their fields), as the indexer hands them over.</summary>
+    public static List<StampedSearchDocument> Stamped(IEnumerable<SearchDocument> documents) =>
+        documents.Select(d => new StampedSearchDocument(d.DocSet, d.Key, d.Kind, StableHash(d.ToString()), () => d)).ToList();
+
+    /// <summary>The bodies of <paramref name="documents"/>, as the topics table gives them to the reader.</summary>
+    public static SearchBodySource BodiesOf(IEnumerable<SearchDocument> documents)
     {
-        using var writer = SqliteSearchIndex.Create(path);
-        foreach (var d in documents)
+        var bodies = documents.ToDictionary(d => (d.Key, d.Kind, d.DocSet), d => d.Body);
+        return (key, kind, docSet) => bodies.GetValueOrDefault((key, kind, docSet));
+    }
+
+    private static long StableHash(string text)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in text)
         {
-            writer.Add(d);
+            h = (h ^ c) * 1099511628211UL;
         }
-        writer.Complete();
+        return (long)h;
     }
 
     public void Dispose()

@@ -5,8 +5,8 @@ using Xunit;
 namespace Help.Core.Tests.Search;
 
 /// <summary>
-/// The indexer's search index is updated in place when it can be: the result answers searches exactly as a
-/// new file of the same documents, and any doubt writes a new file and says why.
+/// The indexer's search index is updated when it can be (changed documents replaced, removed ones deleted): the
+/// result finds what a new index of the same documents finds, and any doubt writes a new index and says why.
 /// </summary>
 public sealed class SearchIndexBuildTests : IDisposable
 {
@@ -27,10 +27,10 @@ public sealed class SearchIndexBuildTests : IDisposable
     ];
 
     [Fact]
-    public void Write_DocumentsChangedRemovedAndAdded_UpdatesAndSearchesAsANewFile()
+    public void Write_DocumentsChangedRemovedAndAdded_UpdatesAndFindsWhatANewIndexFinds()
     {
-        var previous = Path.Combine(_root, "previous.db");
-        Write(previous, Before, null, null);
+        var previous = Path.Combine(_root, "previous");
+        Write(previous, Before, null);
         SearchDocument[] after =
         [
             Before[0],
@@ -43,68 +43,77 @@ public sealed class SearchIndexBuildTests : IDisposable
             Doc("waffle", "Waffle iron", "Bakes waffles from batter between two hot plates."),
         ];
 
-        var updated = Path.Combine(_root, "updated.db");
-        var result = Write(updated, after, previous, Bodies(Before));
-        var fresh = Path.Combine(_root, "fresh.db");
-        Write(fresh, after, null, null);
+        var updated = Path.Combine(_root, "updated");
+        var result = Write(updated, after, previous);
+        var fresh = Path.Combine(_root, "fresh");
+        Write(fresh, after, null);
 
         Assert.Null(result.FullBuildReason);
         Assert.Equal((16, 2, 3), (result.Kept, result.Removed, result.Added));
-        using var expected = SqliteSearchIndex.Open(fresh, Bodies(after));
-        using var actual = SqliteSearchIndex.Open(updated, Bodies(after));
+        using var expected = SearchIndex.Open(fresh, Bodies(after));
+        using var actual = SearchIndex.Open(updated, Bodies(after));
+        Assert.Equal(expected.Count, actual.Count);
         foreach (var query in (string[])["water", "bread", "kettle", "teapot", "preheat", "plates", "boil", "lime vinegar", "cup", "soup", "stirs"])
         {
-            Assert.Equal(Describe(expected.Search(new SearchQuery(query))), Describe(actual.Search(new SearchQuery(query))));
+            // The same documents; scores may differ a little, as BM25 counts a deleted document until its segment is merged.
+            Assert.Equal(Keys(expected.Search(new SearchQuery(query))), Keys(actual.Search(new SearchQuery(query))));
         }
         Assert.Empty(actual.Search(new SearchQuery("preheat")));
+        // The previous index is left as it was.
+        using var old = SearchIndex.Open(previous);
+        Assert.Single(old.Search(new SearchQuery("preheat")));
     }
 
     [Fact]
-    public void Write_PreviousFromAnotherBuild_WritesANewFileAndSaysWhy()
+    public void Write_PreviousFromAnotherBuild_WritesANewIndexAndSaysWhy()
     {
-        var previous = Path.Combine(_root, "previous.db");
-        SearchIndexBuild.Write(previous, Stamped(Before), "another-build", null, null);
+        var previous = Path.Combine(_root, "previous");
+        SearchIndexBuild.Write(previous, Stamped(Before), "another-build", null);
 
-        var result = Write(Path.Combine(_root, "next.db"), Before, previous, Bodies(Before));
+        var result = Write(Path.Combine(_root, "next"), Before, previous);
 
-        Assert.Equal("the previous search index was written by another build of the tool", result.FullBuildReason);
+        Assert.Equal("the previous search index was written by another build of this tool", result.FullBuildReason);
     }
 
     [Fact]
-    public void Write_PreviousBodyUnknown_WritesANewFileAndSaysWhy()
+    public void Write_PreviousDamaged_WritesANewIndexAndSaysWhy()
     {
-        var previous = Path.Combine(_root, "previous.db");
-        Write(previous, Before, null, null);
-        var after = Before.Select(d => d.Key == "toaster" ? d with { Body = "Browns bread." } : d).ToArray();
+        var previous = Path.Combine(_root, "previous");
+        Write(previous, Before, null);
+        foreach (var segments in Directory.GetFiles(previous, "segments_*"))
+        {
+            File.WriteAllBytes(segments, [1, 2, 3]);
+        }
 
-        var next = Path.Combine(_root, "next.db");
-        var result = Write(next, after, previous, (_, _, _) => null);
+        var next = Path.Combine(_root, "next");
+        var result = Write(next, Before, previous);
 
-        Assert.StartsWith("the text of python-3.99 toaster in the previous index is not known", result.FullBuildReason);
-        using var index = SqliteSearchIndex.Open(next, Bodies(after));
+        Assert.StartsWith("the previous search index could not be read", result.FullBuildReason);
+        using var index = SearchIndex.Open(next, Bodies(Before));
         Assert.Single(index.Search(new SearchQuery("browns")));
     }
 
     [Fact]
-    public void Write_ManyUpdatesInARow_WritesANewFileToCompactIt()
+    public void Write_MostDocumentsChanged_WritesANewIndex()
     {
-        var path = Path.Combine(_root, "gen-0.db");
-        Write(path, Before, null, null);
-        var current = Before;
-        SearchIndexBuildResult? last = null;
-        for (var i = 1; i <= SqliteSearchIndexUpdater.MaxUpdates + 1; i++)
-        {
-            var next = Path.Combine(_root, $"gen-{i}.db");
-            var changed = current.Select(d => d.Key == "toaster" ? d with { Body = $"Browns bread, setting {i}." } : d).ToArray();
-            last = Write(next, changed, path, Bodies(current));
-            (path, current) = (next, changed);
-        }
+        var previous = Path.Combine(_root, "previous");
+        Write(previous, Before, null);
+        var changed = Before.Select(d => d with { Body = d.Body + " Now in red." }).ToArray();
 
-        Assert.Equal($"{SqliteSearchIndexUpdater.MaxUpdates} updates since it was written new: written new to compact it", last!.FullBuildReason);
+        var result = Write(Path.Combine(_root, "next"), changed, previous);
+
+        Assert.Equal($"{Before.Length} of {Before.Length} documents changed", result.FullBuildReason);
     }
 
-    private static SearchIndexBuildResult Write(string path, IReadOnlyList<SearchDocument> docs, string? previous, SearchBodySource? bodies) =>
-        SearchIndexBuild.Write(path, Stamped(docs), Builder, previous, bodies);
+    [Fact]
+    public void Write_DocumentWithoutTitle_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Write(Path.Combine(_root, "bad"), [Before[0] with { Title = " " }], null));
+        Assert.Contains("kettle", e.Message);
+    }
+
+    private static SearchIndexBuildResult Write(string path, IReadOnlyList<SearchDocument> docs, string? previous) =>
+        SearchIndexBuild.Write(path, Stamped(docs), Builder, previous);
 
     private static List<StampedSearchDocument> Stamped(IReadOnlyList<SearchDocument> docs) => docs
         .Select(d => new StampedSearchDocument(d.DocSet, d.Key, d.Kind, StableStamp(d), () => d))
@@ -120,8 +129,5 @@ public sealed class SearchIndexBuildTests : IDisposable
     private static SearchDocument Doc(string key, string title, string body) =>
         new(key, key.Contains('.') ? TopicKind.Method : TopicKind.Class, "python-3.99", title, null, body.Split('.')[0] + ".", body, $"library/{key}.html");
 
-    private static List<string> Describe(IReadOnlyList<SearchHit> hits) => hits
-        .Select(h => $"{h.Key} {h.Kind} {h.Title} | {h.Summary} | {h.Score:R} | {h.Snippet} | "
-            + string.Join(",", h.Highlights.Select(x => $"{x.Start}+{x.Length}")))
-        .ToList();
+    private static List<string> Keys(IReadOnlyList<SearchHit> hits) => hits.Select(h => h.Key).Order(StringComparer.Ordinal).ToList();
 }

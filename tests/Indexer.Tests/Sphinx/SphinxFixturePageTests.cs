@@ -1,3 +1,4 @@
+using Help.Tests.Shared;
 using Help.Core.Model;
 using Help.Indexer.Pipeline;
 using Xunit;
@@ -162,7 +163,7 @@ public sealed class SphinxFixturePageTests
     }
 
     private const string ExpectedSpamModule = """
-        topic module 'spam' title='spam — A tin of spam' role=py:module sig= parent= source=library/spam.html#module-spam aliases=[library/spam, spam-intro]
+        topic module 'spam' docset=spamdocs-1.4 title='spam — A tin of spam' role=py:module sig= parent= source=library/spam.html#module-spam origin=library/spam.html aliases=[library/spam, spam-intro] related=[] anchors=[spam-a-tin-of-spam, id1]
           section #module-spam [`spam`](#module-spam) — A tin of spam
             version Added 1.2 removed=
             p The `spam` module opens, *slices* and **fries** tins. See [the spam site](https://example.org/spam ext) and [`Tin`](#spam.Tin). Water is H_(2)O and a square is x^(2).[^1]
@@ -195,7 +196,7 @@ public sealed class SphinxFixturePageTests
             description py:function
               signature #spam.slice spam.slice(tin, count=1)
               p Cut *count* slices:
-              literal[python3] import spam\nspam.slice(tin)
+              literal[python3] doctest=False import spam\nspam.slice(tin)
             description py:exception
               signature #spam.Dented exception spam.Dented
               p Raised when a tin is dented.
@@ -208,7 +209,7 @@ public sealed class SphinxFixturePageTests
                 production cook_stmt ::= "cook" dish
                 production (cont) ::= | "boil" dish
                 production dish ::= "spam" | "eggs"
-              table
+              table widths=
                 head
                   cell 1x1
                     p Heat
@@ -241,7 +242,7 @@ public sealed class SphinxFixturePageTests
               quote
                 p A quoted saying.
               rubric Serving
-              literal[] plate  spam\n  then  serve
+              literal[] doctest=False plate  spam\n  then  serve
               section #leftovers Leftovers
                 p Keep them cold. Press `Ctrl-C` to stop.
                 image ../_images/tin.png alt=a tin

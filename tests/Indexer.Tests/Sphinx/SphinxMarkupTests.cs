@@ -1,3 +1,4 @@
+using Help.Tests.Shared;
 using Help.Core.Model;
 using Help.Indexer.Pipeline;
 using Xunit;

@@ -462,7 +462,7 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
 
     private Description ConvertDescription(IElement dl, string role)
     {
-        var record = new DescriptionRecord(role, _description);
+        var record = new DescriptionRecord(dl, role, _description);
         Records.Add(record);
         var body = new List<Block>();
         var outer = _description;

@@ -18,9 +18,10 @@ internal sealed class SectionRecord(IElement element, SectionRecord? parent) : P
     public Section Block { get; set; } = null!;
 }
 
-/// <summary>An object description: its role, signatures, block and the description it is nested in.</summary>
-internal sealed class DescriptionRecord(string role, DescriptionRecord? parent) : PageRecord
+/// <summary>An object description: its element, role, signatures, block and the description it is nested in.</summary>
+internal sealed class DescriptionRecord(IElement element, string role, DescriptionRecord? parent) : PageRecord
 {
+    public IElement Element { get; } = element;
     public string Role { get; } = role;
     public DescriptionRecord? Parent { get; } = parent;
     public List<Signature> Signatures { get; } = [];

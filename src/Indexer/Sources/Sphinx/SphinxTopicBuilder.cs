@@ -25,6 +25,8 @@ internal sealed partial class SphinxTopicBuilder
     private readonly PageTopics _page;
     private readonly List<Topic> _topics = [];
     private readonly HashSet<(string Key, TopicKind Kind)> _seen = [];
+    // The first topic made of each section or description element: the one that holds the ids inside it.
+    private readonly Dictionary<IElement, int> _topicOfElement = [];
 
     public SphinxTopicBuilder(string pagePath, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics)
     {
@@ -44,6 +46,7 @@ internal sealed partial class SphinxTopicBuilder
         var topLabels = LabelsAt(top);
 
         AddPage(top, modules, topLabels);
+        _topicOfElement[top.Element] = 0;
         foreach (var record in converter.Records)
         {
             switch (record)
@@ -60,7 +63,37 @@ internal sealed partial class SphinxTopicBuilder
             }
         }
         AddInventoryLabels(top, sectionOfId);
+        AssignAnchors(withIds, body, top);
         return _topics;
+    }
+
+    /// <summary>
+    /// Gives each topic the ids inside it that no topic nested in it holds (<see cref="Topic.Anchors"/>): where an
+    /// index entry, a link to <c>page#id</c> or an in-text target lands.
+    /// </summary>
+    private void AssignAnchors(List<IElement> withIds, IElement body, SectionRecord top)
+    {
+        var held = new Dictionary<int, List<string>>();
+        foreach (var element in withIds)
+        {
+            int? holder = null;
+            for (var e = element; e is not null; e = ReferenceEquals(e, body) ? null : e.ParentElement)
+            {
+                if (_topicOfElement.TryGetValue(ReferenceEquals(e, body) ? top.Element : e, out var index))
+                {
+                    holder = index;
+                    break;
+                }
+            }
+            if (holder is { } h && element.Id is { Length: > 0 } id && id != _topics[h].Anchor)
+            {
+                (held.TryGetValue(h, out var ids) ? ids : held[h] = []).Add(id);
+            }
+        }
+        foreach (var (index, ids) in held)
+        {
+            _topics[index] = _topics[index] with { Anchors = ids.Distinct(StringComparer.Ordinal).ToList() };
+        }
     }
 
     // --- 1. The page, or its modules.
@@ -157,7 +190,7 @@ internal sealed partial class SphinxTopicBuilder
         if (_page.Description(record.Role, record.Signatures, record.Block, enclosing?.Key, modules.Select(m => m.Name)) is { } topic)
         {
             record.Key = topic.Key;
-            Add(topic);
+            Add(topic, record.Element);
         }
     }
 
@@ -173,7 +206,7 @@ internal sealed partial class SphinxTopicBuilder
         var labels = LabelsAt(section);
         if (labels.Count == 0)
         {
-            Add(_page.Section(section.Anchor, section.TitleText, section.Block));
+            Add(_page.Section(section.Anchor, section.TitleText, section.Block), section.Element);
             return;
         }
         // Each label is a topic of its own (pydoc looks labels up by name); the first also answers
@@ -185,7 +218,7 @@ internal sealed partial class SphinxTopicBuilder
     }
 
     private void AddLabel(InventoryEntry label, SectionRecord section, IReadOnlyList<string> aliases) =>
-        Add(_page.Label(label, section.TitleText, section.Anchor, section.Block, aliases));
+        Add(_page.Label(label, section.TitleText, section.Anchor, section.Block, aliases), section.Element);
 
     /// <summary>
     /// The labels that name a section: inventory labels at its id or at the targets before its heading.
@@ -303,10 +336,14 @@ internal sealed partial class SphinxTopicBuilder
         });
     }
 
-    private void Add(Topic topic)
+    private void Add(Topic topic, IElement? element = null)
     {
         if (_seen.Add((topic.Key, topic.Kind)))
         {
+            if (element is not null)
+            {
+                _topicOfElement.TryAdd(element, _topics.Count);
+            }
             _topics.Add(topic);
         }
     }

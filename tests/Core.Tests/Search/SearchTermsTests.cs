@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Help.Core.Tests.Search;
 
-public sealed class FtsQueryTests
+public sealed class SearchTermsTests
 {
     [Theory]
     [InlineData("ThreadPoolExecutor", "thread pool executor")]
@@ -19,41 +19,37 @@ public sealed class FtsQueryTests
     }
 
     [Fact]
-    public void Parse_OperatorsAndQuotes_BecomeQuotedWords()
+    public void Parse_OperatorsAndQuotes_BecomePlainWords()
     {
-        var q = FtsQuery.Parse("\"gather\" AND NEAR(x ^y -z c:d ");
+        var q = SearchTerms.Parse("\"gather\" AND NEAR(x ^y -z c:d ");
 
-        Assert.Equal("\"gather\" OR \"and\" OR \"near\" OR \"x\" OR \"y\" OR \"z\" OR \"c\" OR \"d\" OR \"gather and near x y z c d\"", q.AnyOf());
+        Assert.Equal(["gather", "and", "near", "x", "y", "z", "c", "d"], q.Terms.SelectMany(t => t.Words));
     }
 
     [Fact]
-    public void Parse_LastWord_AlsoPrefix()
+    public void Parse_LastWordBeingTyped_IsPrefix()
     {
-        Assert.Equal("(\"asyncio\" AND (\"gath\" OR \"gath\"*)) OR \"asyncio gath\"*", FtsQuery.Parse("asyncio gath").AllOf());
-        Assert.Equal("(\"asyncio\" AND \"gath\") OR \"asyncio gath\"", FtsQuery.Parse("asyncio gath ").AllOf());
+        Assert.True(SearchTerms.Parse("asyncio gath").Terms[^1].Prefix);
+        Assert.False(SearchTerms.Parse("asyncio gath ").Terms[^1].Prefix);
+        Assert.False(SearchTerms.Parse("asyncio ga").Terms[^1].Prefix);
+        Assert.True(SearchTerms.Parse("ga* asyncio ").Terms[0].Prefix);
     }
 
     [Fact]
-    public void Parse_CamelCase_AddsPartsPhrase()
+    public void Parse_StopWords_NotRequiredUnlessAlone()
     {
-        Assert.Equal("(\"threadpool\" OR \"threadpool\"* OR \"thread pool\"*)", FtsQuery.Parse("ThreadPool").AllOf());
-    }
-
-    [Fact]
-    public void Parse_StopWords_DroppedUnlessAlone()
-    {
-        Assert.Equal("(\"start\" AND (\"interpreter\" OR \"interpreter\"*)) OR \"start interpreter\"*", FtsQuery.Parse("how to start the interpreter").AllOf());
-        Assert.Equal("(\"how\" AND \"to\") OR \"how to\"", FtsQuery.Parse("how to").AllOf());
+        Assert.Equal(["start", "interpreter"], SearchTerms.Parse("how to start the interpreter").Required.Select(t => t.Text));
+        Assert.Equal(["how", "to"], SearchTerms.Parse("how to").Required.Select(t => t.Text));
     }
 
     [Theory]
-    [InlineData("asyncio.gather", "\"asyncio gather\"")]
-    [InlineData("what's", "\"what s\"")]
-    [InlineData("non-blocking", "\"non blocking\"")]
-    [InlineData("os.path.join()", "\"os path join\"")]
-    public void Parse_JoinedWords_OnePhrase(string text, string expected)
+    [InlineData("asyncio.gather", "asyncio.gather")]
+    [InlineData("what's", "what's")]
+    [InlineData("non-blocking", "non-blocking")]
+    [InlineData("os.path.join()", "os.path.join")]
+    public void Parse_JoinedWords_OneTerm(string text, string expected)
     {
-        Assert.Equal(expected, FtsQuery.Parse(text + " ").AllOf());
+        Assert.Equal(expected, Assert.Single(SearchTerms.Parse(text + " ").Terms).Text);
     }
 
     [Fact]
@@ -61,7 +57,7 @@ public sealed class FtsQueryTests
     {
         var text = string.Join(' ', Enumerable.Range(0, 5000).Select(i => "w" + i));
 
-        Assert.Equal(FtsQuery.MaxTerms, FtsQuery.Parse(text).Terms.Count);
+        Assert.Equal(SearchTerms.MaxTerms, SearchTerms.Parse(text).Terms.Count);
     }
 
     [Theory]
@@ -71,7 +67,7 @@ public sealed class FtsQueryTests
     [InlineData("😀")]
     public void Parse_NoWords_IsEmpty(string text)
     {
-        Assert.True(FtsQuery.Parse(text).IsEmpty);
+        Assert.True(SearchTerms.Parse(text).IsEmpty);
     }
 
     [Theory]
@@ -80,7 +76,7 @@ public sealed class FtsQueryTests
     [InlineData("as_completed", "ascompleted")]
     public void Parse_Text_ExactNameIsLettersAndDigits(string text, string expected)
     {
-        Assert.Equal(expected, FtsQuery.Parse(text).ExactName);
+        Assert.Equal(expected, SearchTerms.Parse(text).ExactName);
     }
 
     [Fact]

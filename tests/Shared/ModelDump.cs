@@ -1,21 +1,22 @@
 using System.Text;
 using Help.Core.Model;
 
-namespace Help.Indexer.Tests.Sphinx;
+namespace Help.Tests.Shared;
 
 /// <summary>
 /// A plain-text dump of topics and blocks, one node a line, for comparing whole models (records
 /// holding lists compare lists by reference, so structural equality needs this) and for messages.
 /// </summary>
-internal static class ModelDump
+public static class ModelDump
 {
     public static string Topics(IEnumerable<Topic> topics)
     {
         var sb = new StringBuilder();
         foreach (var t in topics)
         {
-            sb.Append($"topic {TopicKinds.Name(t.Kind)} '{t.Key}' title='{t.Title}' role={t.Role} sig={t.Signature} parent={t.Parent} ")
-                .Append($"source={t.Source} aliases=[{string.Join(", ", t.Aliases)}]\n");
+            sb.Append($"topic {TopicKinds.Name(t.Kind)} '{t.Key}' docset={t.DocSet} title='{t.Title}' role={t.Role} sig={t.Signature} parent={t.Parent} ")
+                .Append($"source={t.Source} origin={t.Origin} aliases=[{string.Join(", ", t.Aliases)}] related=[{string.Join(", ", t.Related)}] ")
+                .Append($"anchors=[{string.Join(", ", t.Anchors)}]\n");
             foreach (var b in t.Body)
             {
                 Block(b, 1, sb);
@@ -57,7 +58,7 @@ internal static class ModelDump
                 sb.Append($"{pad}p {Inlines(p.Content)}\n");
                 break;
             case LiteralBlock l:
-                sb.Append($"{pad}literal[{l.Language}] {l.Text.Replace("\n", "\\n")}\n");
+                sb.Append($"{pad}literal[{l.Language}] doctest={l.IsDoctest} {l.Text.Replace("\n", "\\n")}\n");
                 break;
             case Grammar g:
                 sb.Append($"{pad}grammar\n");
@@ -91,7 +92,7 @@ internal static class ModelDump
                 }
                 break;
             case Table t:
-                sb.Append($"{pad}table\n");
+                sb.Append($"{pad}table widths={string.Join(",", t.ColumnWidths ?? [])}\n");
                 Rows("head", t.HeaderRows, depth, sb);
                 Rows("row", t.BodyRows, depth, sb);
                 break;
@@ -136,9 +137,14 @@ internal static class ModelDump
                 }
                 Children(d.Body, depth, sb);
                 break;
-            default:
-                sb.Append($"{pad}{block}\n");
+            case TopicInclude i:
+                sb.Append($"{pad}include {TopicKinds.Name(i.Kind)} {i.Key}\n");
                 break;
+            case Preformatted p:
+                sb.Append($"{pad}preformatted {p.Text.Replace("\n", "\\n")}\n");
+                break;
+            default:
+                throw new NotSupportedException($"ModelDump has no line for {block.GetType().Name}: add one");
         }
     }
 
@@ -184,6 +190,7 @@ internal static class ModelDump
             case FootnoteRef f: sb.Append("[^").Append(f.Label).Append(']'); break;
             case Script s: sb.Append(s.Superscript ? "^(" : "_(").Append(Inlines(s.Content)).Append(')'); break;
             case LineBreak: sb.Append("<br>"); break;
+            default: throw new NotSupportedException($"ModelDump has no form for {inline.GetType().Name}: add one");
         }
     }
 }

@@ -5,29 +5,27 @@ namespace Help.Core.Search;
 /// <param name="Parts">Each word cut at case and digit changes, or null when no word has parts.</param>
 /// <param name="Prefix">Whether the last word also matches as the start of a longer word.</param>
 /// <param name="IsStopWord">A word so common in questions that requiring it would lose the answer.</param>
+/// <param name="Text">The chunk as typed, from its first word to its last (<c>asyncio.gather</c>, <c>ThreadPoolExecutor</c>).</param>
 internal sealed record QueryTerm(
+    string Text,
     IReadOnlyList<string> Words,
     IReadOnlyList<IReadOnlyList<string>>? Parts,
     bool Prefix,
     bool IsStopWord);
 
 /// <summary>
-/// A user's query turned into safe FTS5 match expressions. The user's text is never passed through: it is
-/// cut into words here and every word goes to FTS5 inside double quotes, where it is a plain string and no
-/// operator (https://sqlite.org/fts5.html#full_text_query_syntax: "a string ... enclosed in double quotes").
-/// Words hold only letters and digits, so no quote can end a string early.
+/// What a user typed, as terms: no operator syntax is read from it, so any text is a query (quotes, <c>AND</c>,
+/// <c>*</c> in the middle, unbalanced brackets, a pasted page); <see cref="SearchQueryBuilder"/> makes Lucene
+/// queries of the terms.
 /// </summary>
-internal sealed class FtsQuery
+internal sealed class SearchTerms
 {
     /// <summary>Enough words for any real question; a pasted page is cut here so a query stays fast.</summary>
     public const int MaxTerms = 16;
 
     private const int MaxWordsPerTerm = 8;
 
-    /// <summary>
-    /// The last word is taken as a prefix from this length on: shorter ones match too much, and the index
-    /// has a prefix index for exactly this length.
-    /// </summary>
+    /// <summary>The last word is taken as a prefix from this length on: shorter ones match too much.</summary>
     private const int ImplicitPrefixMinLength = 3;
 
     /// <summary>A typed <c>x*</c> of one letter would merge the lists of a twentieth of all words.</summary>
@@ -48,10 +46,10 @@ internal sealed class FtsQuery
     // A query that names the change logs wants them; any other query should not be drowned by them.
     private static readonly HashSet<string> ChangelogWords = new(StringComparer.Ordinal)
     {
-        "whatsnew", "changelog", "changelogs", "news", "changes",
+        "whatsnew", "changelog", "changelogs", "news", "changes", "release", "releases", "history",
     };
 
-    private FtsQuery(IReadOnlyList<QueryTerm> terms, string exactName, bool namesChangelogs)
+    private SearchTerms(IReadOnlyList<QueryTerm> terms, string exactName, bool namesChangelogs)
     {
         Terms = terms;
         ExactName = exactName;
@@ -67,7 +65,7 @@ internal sealed class FtsQuery
 
     public bool IsEmpty => Terms.Count == 0;
 
-    public static FtsQuery Parse(string? text)
+    public static SearchTerms Parse(string? text)
     {
         text ??= "";
         var terms = new List<QueryTerm>();
@@ -76,14 +74,14 @@ internal sealed class FtsQuery
         for (var g = 0; g < groups.Count && terms.Count < MaxTerms; g++)
         {
             var term = ParseGroup(text, groups[g], isLast: g == groups.Count - 1);
-            if (seen.Add(Expression(term)))
+            if (seen.Add(string.Join(' ', term.Words) + (term.Prefix ? "*" : "")))
             {
                 terms.Add(term);
             }
         }
         var words = terms.SelectMany(t => t.Words).ToHashSet(StringComparer.Ordinal);
         var namesChangelogs = words.Overlaps(ChangelogWords) || (words.Contains("what") && words.Contains("new"));
-        return new FtsQuery(terms, SearchText.NameKey(text), namesChangelogs);
+        return new SearchTerms(terms, SearchText.NameKey(text), namesChangelogs);
     }
 
     /// <summary>
@@ -99,61 +97,8 @@ internal sealed class FtsQuery
         }
     }
 
-    /// <summary>Every term: the first, best tier.</summary>
-    public string AllOf()
-    {
-        var all = string.Join(" AND ", Required.Select(Expression));
-        return WholePhrase() is { } phrase ? $"({all}) OR {phrase}" : all;
-    }
-
-    /// <summary>Any term: the second tier, and the expression snippets are highlighted by.</summary>
-    public string AnyOf()
-    {
-        var any = string.Join(" OR ", Required.Select(Expression));
-        return WholePhrase() is { } phrase ? $"{any} OR {phrase}" : any;
-    }
-
-    /// <summary>
-    /// All the words as one phrase, when there are several. It matches nothing the terms do not, but bm25
-    /// scores every phrase of the expression, so words found side by side (<c>pool executor</c> in
-    /// <c>ThreadPoolExecutor</c>'s parts) rank above the same words apart: FTS5 has no proximity ranking.
-    /// </summary>
-    private string? WholePhrase()
-    {
-        var required = Required;
-        if (required.Count < 2)
-        {
-            return null;
-        }
-        return Quote(required.SelectMany(t => t.Words)) + (required[^1].Prefix ? "*" : "");
-    }
-
-    /// <summary>Whether <see cref="AnyOf"/> can find anything <see cref="AllOf"/> does not.</summary>
+    /// <summary>Whether some results may match only some of the terms.</summary>
     public bool HasOptionalTerms => Required.Count > 1;
-
-    /// <summary>
-    /// The FTS5 expression for one term: its words as a phrase, with its prefix form and the phrase of its
-    /// identifier parts as alternatives, e.g. <c>("threadpool" OR "threadpool"* OR "thread pool"*)</c>.
-    /// </summary>
-    internal static string Expression(QueryTerm term)
-    {
-        var alternatives = new List<string> { Quote(term.Words) };
-        if (term.Prefix)
-        {
-            alternatives.Add(Quote(term.Words) + "*");
-        }
-        if (term.Parts is not null)
-        {
-            // Each word's parts are one phrase (they sit together in the parts column); the words of a
-            // dotted name need not, as the parts column holds only the words that have parts.
-            var phrases = term.Parts.Select((p, i) =>
-                Quote(p) + (term.Prefix && i == term.Parts.Count - 1 ? "*" : "")).ToList();
-            alternatives.Add(phrases.Count == 1 ? phrases[0] : "(" + string.Join(" AND ", phrases) + ")");
-        }
-        return alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" OR ", alternatives) + ")";
-    }
-
-    private static string Quote(IEnumerable<string> words) => "\"" + string.Join(' ', words) + "\"";
 
     private static QueryTerm ParseGroup(string text, IReadOnlyList<(int Start, int Length)> spans, bool isLast)
     {
@@ -172,7 +117,7 @@ internal sealed class FtsQuery
             parts = split.Select((p, i) => p.Count > 0 ? p : (IReadOnlyList<string>)[words[i]]).ToList();
         }
         var isStop = words.Count == 1 && !explicitPrefix && StopWords.Contains(words[0]);
-        return new QueryTerm(words, parts, explicitPrefix || implicitPrefix, isStop);
+        return new QueryTerm(text[spans[0].Start..end], words, parts, explicitPrefix || implicitPrefix, isStop);
     }
 
     /// <summary>
@@ -203,7 +148,7 @@ internal sealed class FtsQuery
     private static bool IsJoiner(ReadOnlySpan<char> gap) =>
         gap.Length is > 0 and <= 2 && !gap.ContainsAnyExcept("._-'\u2019");
 
-    /// <summary>The words and parts a snippet should show as matched, for words FTS5 cannot mark itself.</summary>
+    /// <summary>The words and parts a snippet shows as matched where the highlighter marked nothing (a summary).</summary>
     public IReadOnlyList<(string Word, bool Prefix)> HighlightWords()
     {
         var list = new List<(string, bool)>();
@@ -224,10 +169,5 @@ internal sealed class FtsQuery
             }
         }
         return list;
-    }
-
-    public override string ToString()
-    {
-        return $"all: {AllOf()}; any: {AnyOf()}";
     }
 }

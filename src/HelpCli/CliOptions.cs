@@ -1,3 +1,4 @@
+using Help.Core.Index;
 using Help.Core.Model;
 
 namespace Help.Cli;
@@ -10,6 +11,12 @@ public sealed record CliOptions
     public bool Json { get; init; }
     public string? IndexDir { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary><c>--defaults</c>: the default sources, whatever the index was built from.</summary>
+    public bool Defaults { get; init; }
+
+    /// <summary>What the sources options ask for.</summary>
+    public SourceRequest SourceRequest => new(Sources, Defaults);
     public bool Rebuild { get; init; }
     public int? Width { get; init; }
     public string? DocSet { get; init; }
@@ -85,6 +92,9 @@ public sealed record CliOptions
                 case "--rebuild":
                     o = o with { Rebuild = true };
                     break;
+                case "--defaults":
+                    o = o with { Defaults = true };
+                    break;
                 case "-k" or "--search":
                     o = Value() is { } q ? o with { SearchQuery = q } : o with { Error = $"{a} needs a query" };
                     break;
@@ -159,8 +169,11 @@ public sealed record CliOptions
                                      (otherwise MANPAGER, PAGER or "less -R"; PAGER=cat also turns it off)
           --index DIR                the index folder (default: $HELP_INDEX, else ~/.cache/pyhelp/index):
                                        pyhelp --index /tmp/idx assert
-          --source PATH              index exactly these files or folders instead of the defaults (repeatable):
+          --source PATH              index exactly these files or folders instead of the defaults (repeatable);
+                                     the index keeps them for later runs:
                                        pyhelp --source /usr/share/doc/python3.11/html --rebuild
+          --defaults                 index the default sources again: every doc set installed, the sources
+                                     file, the manual:  pyhelp --defaults --rebuild
           --rebuild                  rebuild the index now:  pyhelp --rebuild
           --export FORMAT --out PATH write the index as pydoc's topics.py, JSON Lines, a Dash docset or a
                                      Sphinx objects.inv (pydoc, json, docset, inventory), with --docset ID

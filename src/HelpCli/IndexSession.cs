@@ -25,10 +25,11 @@ public static class IndexSession
         var folder = IndexFolder.Resolve(options.IndexDir);
         // Read once: the generation found fresh is the one opened, even if a build elsewhere moves CURRENT meanwhile.
         var generation = folder.CurrentGeneration();
-        var reason = options.Rebuild ? new RebuildReason("--rebuild was given", Damaged: false) : IndexFreshness.Check(folder, generation, options.Sources);
+        var request = options.SourceRequest;
+        var reason = options.Rebuild ? new RebuildReason("--rebuild was given") : IndexFreshness.Check(folder, generation, request);
         if (reason is not null)
         {
-            Build(folder, options.Sources, reason.Message, progress, reason.Damaged);
+            Build(folder, request, reason.Message, progress, reason.Damaged);
             generation = folder.CurrentGeneration();
         }
         try
@@ -38,7 +39,7 @@ public static class IndexSession
         catch (InvalidDataException e) when (reason is null)
         {
             // A damaged or foreign index: rebuild once rather than fail.
-            Build(folder, options.Sources, e.Message, progress, damaged: true);
+            Build(folder, request, e.Message, progress, damaged: true);
             return OpenCurrent(folder);
         }
     }
@@ -51,7 +52,7 @@ public static class IndexSession
     public static HelpIndex Reopen(CliOptions options, Terminal terminal, string damage)
     {
         var folder = IndexFolder.Resolve(options.IndexDir);
-        Build(folder, options.Sources, damage, () => BuildProgress.For(terminal), damaged: true);
+        Build(folder, options.SourceRequest, damage, () => BuildProgress.For(terminal), damaged: true);
         return OpenCurrent(folder);
     }
 
@@ -73,7 +74,7 @@ public static class IndexSession
         }
     }
 
-    private static void Build(IndexFolder folder, IReadOnlyList<string> requested, string why, Func<BuildProgress> makeProgress, bool damaged)
+    private static void Build(IndexFolder folder, SourceRequest requested, string why, Func<BuildProgress> makeProgress, bool damaged)
     {
         using var progress = makeProgress();
         if (damaged)
@@ -105,11 +106,16 @@ public static class IndexSession
         }
     }
 
-    private static BuildOutcome RunBuild(IndexFolder folder, IReadOnlyList<string> requested, BuildProgress progress)
+    /// <summary>Builds from the sources asked for: those given, else the defaults (with the sources file), else the index's own.</summary>
+    private static BuildOutcome RunBuild(IndexFolder folder, SourceRequest requested, BuildProgress progress)
     {
-        var sources = requested.Count > 0 ? requested : DefaultSources.Find();
+        var current = folder.CurrentGeneration() is { } generation ? IndexManifest.TryRead(generation) : null;
+        var explicitPaths = requested.ExplicitPaths(current);
+        var (sources, defaults) = explicitPaths is null
+            ? DefaultSources.Resolve([], configPath: null)
+            : (explicitPaths.Select(SourceSpec.Of).ToList(), false);
         var result = new IndexBuild(progress.Step) { PageProgress = (done, total) => progress.Count(done, total, "pages") }
-            .Run(folder, sources, defaultSources: requested.Count == 0);
+            .Run(folder, sources, defaults);
         var skipped = result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Skipped).Select(d => d.ToString()).ToList();
         return new BuildOutcome(result.TopicCount, result.Elapsed, result.Generation, skipped);
     }

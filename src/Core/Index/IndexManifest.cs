@@ -11,8 +11,17 @@ public sealed record IndexManifest
 
     public int Version { get; init; } = CurrentVersion;
 
-    /// <summary>True when the sources were the defaults (not <c>--source</c>).</summary>
+    /// <summary>
+    /// True when the sources were the defaults (the doc trees found, the tool's content, the sources file); false when
+    /// they were given (<c>--source</c>), which the index then keeps: a later lookup checks and rebuilds those.
+    /// </summary>
     public bool DefaultSources { get; init; }
+
+    /// <summary>For the defaults: what their discovery depended on when built (<see cref="SourceDiscovery.WatchStamp"/>).</summary>
+    public string? Watch { get; init; }
+
+    /// <summary>For the defaults: the doc trees found (<see cref="SourceDiscovery.DocTrees"/>).</summary>
+    public IReadOnlyList<string> DocTrees { get; init; } = [];
 
     public IReadOnlyList<SourceFingerprint> Sources { get; init; } = [];
 

@@ -36,27 +36,44 @@ public sealed class HelpQuery
         var exact = _index.Table.FindExact(key).Where(Wanted).ToList();
         if (exact.Count > 0)
         {
-            return Found(exact[0], "exact");
+            return OneOf(exact, KeyMatch.Exact);
         }
         var folded = _index.Table.FindFolded(key).Where(Wanted).ToList();
         if (folded.Count > 0)
         {
-            return Found(folded[0], "case");
+            return OneOf(folded, KeyMatch.IgnoringCase);
         }
         var suffix = SuffixMatches(key).Where(Wanted).ToList();
         if (suffix.Count == 1)
         {
-            return Found(suffix[0], "suffix");
+            return Found(suffix[0], KeyMatch.Suffix);
         }
         if (suffix.Count > 1 && SpecialNameOwner(key, suffix) is { } special)
         {
-            return Found(special, "special");
+            return Found(special, KeyMatch.SpecialName);
         }
         if (suffix.Count > 1)
         {
-            return new LookupResult(LookupStatus.Ambiguous, null, suffix) { MatchedBy = "suffix" };
+            return new LookupResult(LookupStatus.Ambiguous, null, suffix) { MatchedBy = KeyMatch.Suffix };
         }
         return new LookupResult(LookupStatus.NotFound, null, Suggest(key, 5, kind, docSet));
+    }
+
+    /// <summary>
+    /// The topic a key names, among the topics of one spelling (best kind first): the best kind's, when one doc set
+    /// has it (of a project with several versions installed, the newest: <c>python-3.12</c> over <c>python-3.11</c>);
+    /// when several projects have it (a label <c>installation</c> in Flask's docs and pytest's), a choice to make.
+    /// </summary>
+    private LookupResult OneOf(List<KeyEntry> entries, KeyMatch how)
+    {
+        var best = entries.Where(e => TopicKinds.Priority(e.Kind) == TopicKinds.Priority(entries[0].Kind)).ToList();
+        var perProject = best
+            .GroupBy(e => DocSetNames.Project(e.DocSet))
+            .Select(g => g.OrderByDescending(e => DocSetNames.Version(e.DocSet)).First())
+            .ToList();
+        return perProject.Count == 1
+            ? Found(perProject[0], how)
+            : new LookupResult(LookupStatus.Ambiguous, null, perProject) { MatchedBy = how };
     }
 
     /// <summary>
@@ -76,7 +93,7 @@ public sealed class HelpQuery
             .FirstOrDefault(m => m is not null);
     }
 
-    private LookupResult Found(KeyEntry entry, string how) =>
+    private LookupResult Found(KeyEntry entry, KeyMatch how) =>
         new(LookupStatus.Found, _index.Table.ReadTopic(entry), [entry]) { MatchedBy = how };
 
     /// <summary>Keys whose trailing dotted components equal <paramref name="key"/>, one per topic, best first.</summary>
@@ -147,6 +164,20 @@ public sealed class HelpQuery
 
     /// <summary>Search (see <see cref="SearchIndex"/>).</summary>
     public IReadOnlyList<SearchHit> Search(SearchQuery query) => _index.Search.Search(query);
+
+    /// <summary>
+    /// Whether the index holds any documented module: an index of only the tool's manual and pydoc's topics was built
+    /// on a machine without Python's HTML docs, and a lookup of an object should say so, not just "not found".
+    /// </summary>
+    public bool HasApiDocs() => _index.Table.AllKeys().Any(e => e.Kind == TopicKind.Module);
+
+    /// <summary>Each doc set of the index with how many topics it has, in the table's order.</summary>
+    public IReadOnlyList<(string DocSet, int Topics)> DocSetSizes() => _index.Table.AllKeys()
+        .Where(e => !e.IsAlias)
+        .GroupBy(e => e.DocSet)
+        .Select(g => (g.Key, g.Count()))
+        .OrderBy(d => d.Key, StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>The keys of one kind, sorted ordinally and without duplicates (the lists of <c>keywords</c>, <c>modules</c>).</summary>
     public IReadOnlyList<string> ListKeys(TopicKind kind) => _index.Table.AllKeys()

@@ -21,8 +21,20 @@ public static class PlainText
     public static string Summary(IReadOnlyList<Block> blocks)
     {
         ArgumentNullException.ThrowIfNull(blocks);
-        var paragraph = FirstParagraph(blocks);
+        var paragraph = FirstParagraph(blocks) ?? OnlyVersionNote(blocks);
         return paragraph is null ? "" : FirstSentence(paragraph);
+    }
+
+    /// <summary>
+    /// For an object whose only text is a version note (<c>Deprecated since version 1.4: use scalar_subquery()</c>), that
+    /// note with its words, as the text writer shows it; null when there is none with a paragraph.
+    /// </summary>
+    private static string? OnlyVersionNote(IReadOnlyList<Block> blocks)
+    {
+        var own = blocks is [Description d] ? d.Body : blocks is [Section s] ? s.Body : blocks;
+        return own.OfType<VersionNote>().Where(v => v.Body is [Paragraph, ..])
+            .Select(v => $"{Text.Blocks.VersionNoteRenderer.Label(v)}: {Inline(((Paragraph)v.Body[0]).Content)}")
+            .FirstOrDefault();
     }
 
     /// <summary>

@@ -54,6 +54,11 @@ public static class LookupCommand
                 {
                     // pydoc's words, then what we can offer instead.
                     terminal.Out.WriteLine($"No Python documentation found for '{key}'.");
+                    if (!query.HasApiDocs())
+                    {
+                        NoDocsInstalled(query, terminal);
+                        return ExitCodes.NotFound;
+                    }
                     if (result.Candidates.Count > 0)
                     {
                         terminal.Out.WriteLine($"Did you mean: {string.Join(", ", result.Candidates.Select(c => c.Key))}?");
@@ -71,6 +76,22 @@ public static class LookupCommand
                     terminal.Out.WriteLine($"Use pyhelp -k \"{key}\" to search the text.");
                 }
                 return ExitCodes.NotFound;
+        }
+    }
+
+    /// <summary>
+    /// What a machine without Python's HTML docs is missing, and how to add it: an index of only the manual and
+    /// pydoc's topics knows no module, class or function.
+    /// </summary>
+    private static void NoDocsInstalled(HelpQuery query, Terminal terminal)
+    {
+        terminal.Out.WriteLine("No HTML documentation is installed on this machine, so no module, class or function can be looked up.");
+        terminal.Out.WriteLine("Install Python's documentation, and any library's (Debian packages python-NAME-doc):");
+        terminal.Out.WriteLine("  sudo apt-get install python3-doc");
+        terminal.Out.WriteLine("The index notices new documentation at the next lookup. It holds now:");
+        foreach (var (docSet, topics) in query.DocSetSizes())
+        {
+            terminal.Out.WriteLine($"  {docSet} ({topics} topics)");
         }
     }
 

@@ -27,12 +27,12 @@ internal static class TopicResolver
         var page = key[..hash];
         var anchor = key[(hash + 1)..];
         var byAnchor = query.Lookup(anchor);
-        if (byAnchor.Status == LookupStatus.Found && byAnchor.MatchedBy == "exact")
+        if (byAnchor.Status == LookupStatus.Found && byAnchor.MatchedBy == KeyMatch.Exact)
         {
             return new Resolution(byAnchor);
         }
         var byPage = query.Lookup(page);
-        if (byPage is { Status: LookupStatus.Found, Topic: { } topic } && byPage.MatchedBy == "exact")
+        if (byPage is { Status: LookupStatus.Found, Topic: { } topic } && byPage.MatchedBy == KeyMatch.Exact)
         {
             return new Resolution(byPage, $"{Api.RouteKeys.TopicPath(topic.Key)}#{Uri.EscapeDataString(anchor)}");
         }

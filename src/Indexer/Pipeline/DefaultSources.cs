@@ -1,15 +1,15 @@
+using Help.Core.Index;
 using System.Diagnostics;
 
 namespace Help.Indexer.Pipeline;
 
 /// <summary>
-/// What is indexed when no <c>--source</c> is given: the tool's own <c>content/</c>, every Python HTML
-/// doc tree where Debian installs them, and the <c>pydoc_data/topics.py</c> of the Python on PATH.
+/// What is indexed when no <c>--source</c> is given: the tool's own <c>content/</c>, every Sphinx HTML doc tree
+/// installed (<see cref="SourceDiscovery.DocTrees"/>: Debian's <c>python3.X-doc</c> and <c>python-NAME-doc</c>), and
+/// the <c>pydoc_data/topics.py</c> of the Python on PATH.
 /// </summary>
 public static class DefaultSources
 {
-    public const string DebianDocGlobRoot = "/usr/share/doc";
-
     /// <summary>
     /// What a build indexes: the <paramref name="explicitSources"/> (<c>--source</c>) when there are any;
     /// else the sources file (<c>--config</c>, <c>$HELP_SOURCES</c>, <c>$XDG_CONFIG_HOME/pyhelp/sources.json</c>,
@@ -29,7 +29,8 @@ public static class DefaultSources
         var config = SourcesConfig.Load(file);
         var specs = config.IncludeDefaults ? Find().Select(SourceSpec.Of).ToList() : [];
         specs.AddRange(config.Expand());
-        return (specs, config.IncludeDefaults && config.Sources.Count == 0);
+        // Still "the defaults": a later lookup watches the sources file and the installed docs, and rebuilds when they change.
+        return (specs, true);
     }
 
     public static IReadOnlyList<string> Find()
@@ -40,30 +41,12 @@ public static class DefaultSources
         {
             found.Add(content);
         }
-        if (Directory.Exists(DebianDocGlobRoot))
-        {
-            // Debian links python3.X-doc, -dev and -venv's doc folders to python3.X's: index each tree once.
-            found.AddRange(Directory.EnumerateDirectories(DebianDocGlobRoot, "python3*")
-                .Select(d => Path.Combine(d, "html"))
-                .Where(d => File.Exists(Path.Combine(d, "objects.inv")))
-                .Select(RealPath)
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal));
-        }
+        found.AddRange(SourceDiscovery.DocTrees());
         if (PythonTopicsOnPath() is { } topics)
         {
             found.Add(topics);
         }
         return found;
-    }
-
-    private static string RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var parent = Path.GetDirectoryName(full);
-        var resolvedParent = parent is null ? null : new DirectoryInfo(parent).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? parent;
-        var here = resolvedParent is null ? full : Path.Combine(resolvedParent, Path.GetFileName(full));
-        return new DirectoryInfo(here).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? here;
     }
 
     /// <summary>The topics.py of the first <c>python3</c> on PATH, asked of Python itself (pyenv shims are scripts, not links).</summary>

@@ -52,6 +52,9 @@ public sealed class IndexBuild
     public BuildResult Run(IndexFolder folder, IReadOnlyList<SourceSpec> sources, bool defaultSources)
     {
         var clock = Stopwatch.StartNew();
+        // Taken first: a package installed while this build runs moves the stamp, and the next lookup looks again.
+        var watch = defaultSources ? SourceDiscovery.WatchStamp() : null;
+        var docTrees = defaultSources ? SourceDiscovery.DocTrees() : [];
         var diagnostics = new Diagnostics();
         // Pages whose files did not change since the current generation are taken from its cache.
         var previousGeneration = folder.CurrentGeneration();
@@ -134,7 +137,8 @@ public sealed class IndexBuild
         {
             _progress("Adding pydoc keywords, topics and symbols");
             var labels = topics.Where(t => t.Kind == TopicKind.Label).ToDictionary(t => (t.DocSet, t.Key));
-            var docSets = topics.Select(t => t.DocSet).Distinct().Order(StringComparer.Ordinal);
+            // pydoc's keys are Python's: the language's keywords, topics and symbols, never a library's.
+            var docSets = topics.Select(t => t.DocSet).Distinct().Where(PydocKeyTopics.IsPythonDocSet).Order(StringComparer.Ordinal);
             topics = Merge(topics.Concat(PydocKeyTopics.Create(keyMap, labels, docSets, diagnostics, keyMapPath)).ToList());
         }
 
@@ -158,6 +162,8 @@ public sealed class IndexBuild
         var manifest = new IndexManifest
         {
             DefaultSources = defaultSources,
+            Watch = watch,
+            DocTrees = docTrees,
             Sources = sources.Select(s => SourceFingerprint.Of(s.Path)).ToList(),
             TopicCount = valid.Count,
             TopicsByKind = byKind,
@@ -245,7 +251,8 @@ public sealed class IndexBuild
             results[i] = entry.Topics;
             PageProgress?.Invoke(Interlocked.Increment(ref done), pages.Count);
         });
-        return results.SelectMany(r => r);
+        var topics = Redirects.Resolve(results.SelectMany(r => r).ToList(), diagnostics.Warn);
+        return inventory is null ? topics : InventoryAliases.Add(topics, inventory, docSet.Id);
     }
 
     /// <summary>
@@ -263,7 +270,7 @@ public sealed class IndexBuild
         var docSet = PageIdentity.DocSetOf(html, folder) ?? SphinxDocTree.DetectDocSet(folder, null);
         var pagePath = PageIdentity.PagePath(html) ?? Path.ChangeExtension(Path.GetFileName(path), ".html");
         _progress($"Indexing {docSet.Id}: {path} as {pagePath}");
-        return ImportHtml(path, pagePath, html, docSet, null, diagnostics);
+        return Redirects.Resolve(ImportHtml(path, pagePath, html, docSet, null, diagnostics), diagnostics.Warn);
     }
 
     private static IReadOnlyList<Topic> ReadPage(string path, string pagePath, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics) =>
@@ -306,12 +313,14 @@ public sealed class IndexBuild
             diagnostics.Skip(path, $"HTML nested more than {SourceLimits.MaxHtmlNesting} elements deep; not a documentation page this indexer can read");
             return [];
         }
-        if (html.Length > 0 && html.AsSpan()[Math.Max(0, html.Length - 512)..].IndexOf("</html>", StringComparison.OrdinalIgnoreCase) < 0
-            && html.Trim().Length > 0)
+        var topics = Sphinx.ImportPage(pagePath, html, docSet, inventory, diagnostics);
+        // A moved page's stub is short and often unclosed: that is no damage.
+        if (topics is not [{ Role: Redirects.Role }] && html.Trim().Length > 0
+            && html.AsSpan()[Math.Max(0, html.Length - 512)..].IndexOf("</html>", StringComparison.OrdinalIgnoreCase) < 0)
         {
             diagnostics.Warn(path, "the page ends before </html> (truncated?); what is there was indexed");
         }
-        return Sphinx.ImportPage(pagePath, html, docSet, inventory, diagnostics);
+        return topics;
     }
 
     private IEnumerable<Topic> ImportPydocTopics(string path, Diagnostics diagnostics)

@@ -9,6 +9,9 @@ namespace Help.Indexer.Pipeline;
 /// </summary>
 public static class PydocKeyTopics
 {
+    /// <summary>Whether a doc set is Python's own (<c>python-3.11</c>), the one pydoc's keys belong to.</summary>
+    public static bool IsPythonDocSet(string docSet) => DocSetNames.Project(docSet) == "python" && DocSetNames.Version(docSet) > new Version(0, 0);
+
     public static IEnumerable<Topic> Create(PydocKeyMap map, IReadOnlyDictionary<(string DocSet, string Key), Topic> labels,
         IEnumerable<string> docSets, Diagnostics diagnostics, string mapPath)
     {

@@ -8,11 +8,7 @@ namespace Help.Indexer.Pipeline;
 /// entries that point into it (<see cref="SphinxGenIndex"/>), how many links of the doc set point at it, and whether
 /// it or its module is deprecated.
 /// </summary>
-/// <remarks>
-/// Links and entries land on a page and an anchor; the topic that holds that anchor is the one they mean: the topic
-/// whose own anchor it is, else the one whose <see cref="Topic.Anchors"/> hold it, else for a bare page its page or
-/// first module. Where several topics share an anchor (a section and its labels), the best kind takes it.
-/// </remarks>
+/// <remarks>Links and entries land on a page and an anchor: the topic that holds it (<see cref="TopicLocations"/>).</remarks>
 public sealed class SearchSignals
 {
     private readonly Dictionary<(string DocSet, string Key, TopicKind Kind), List<string>> _entries = [];
@@ -29,12 +25,12 @@ public sealed class SearchSignals
         IReadOnlyDictionary<string, IReadOnlySet<string>>? deprecatedModules = null)
     {
         var signals = new SearchSignals();
-        var holders = Holders(topics);
+        var locations = new TopicLocations(topics);
         foreach (var (docSet, entries) in indexEntries)
         {
             foreach (var entry in entries)
             {
-                if (holders.TryGetValue((docSet, entry.Page, entry.Anchor), out var topic))
+                if (locations.Find(docSet, entry.Page, entry.Anchor) is { } at && topics[at] is var topic)
                 {
                     var list = signals._entries.TryGetValue(Id(topic), out var l) ? l : signals._entries[Id(topic)] = [];
                     if (!list.Contains(entry.Text, StringComparer.OrdinalIgnoreCase))
@@ -49,7 +45,7 @@ public sealed class SearchSignals
             foreach (var link in ModelWalk.Links(source.Body))
             {
                 if (link.External || link.Target is null || LinkTarget.Resolve(link.Target, source.SourcePage) is not { } target
-                    || !holders.TryGetValue((source.DocSet, target.Page, target.Anchor ?? ""), out var topic) || ReferenceEquals(topic, source))
+                    || locations.Find(source.DocSet, target.Page, target.Anchor) is not { } at || topics[at] is var topic && ReferenceEquals(topic, source))
                 {
                     continue;
                 }
@@ -118,34 +114,4 @@ public sealed class SearchSignals
     public int LinksTo(Topic topic) => _links.GetValueOrDefault(Id(topic));
 
     private static (string, string, TopicKind) Id(Topic t) => (t.DocSet, t.Key, t.Kind);
-
-    private static Dictionary<(string DocSet, string Page, string Anchor), Topic> Holders(IReadOnlyList<Topic> topics)
-    {
-        var holders = new Dictionary<(string, string, string), Topic>();
-        void Offer(Topic topic, string anchor)
-        {
-            var key = (topic.DocSet, topic.SourcePage!, anchor);
-            if (!holders.TryGetValue(key, out var held) || TopicKinds.Priority(topic.Kind) < TopicKinds.Priority(held.Kind))
-            {
-                holders[key] = topic;
-            }
-        }
-        foreach (var topic in topics.Where(t => t.SourcePage is not null))
-        {
-            Offer(topic, topic.Anchor ?? "");
-            if (topic.Kind is TopicKind.Page or TopicKind.Module)
-            {
-                Offer(topic, "");
-            }
-        }
-        // Ids held inside a topic come second: a topic's own anchor is never taken by one that merely contains it.
-        foreach (var topic in topics.Where(t => t.SourcePage is not null))
-        {
-            foreach (var anchor in topic.Anchors)
-            {
-                holders.TryAdd((topic.DocSet, topic.SourcePage!, anchor), topic);
-            }
-        }
-        return holders;
-    }
 }

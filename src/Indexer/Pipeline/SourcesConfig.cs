@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Help.Core.Index;
 using Help.Core.Model;
 
 namespace Help.Indexer.Pipeline;
@@ -17,7 +18,7 @@ public sealed record ConfiguredSource(string Path, string? DocSetName, string? V
     /// <summary>The configured doc set: id <c>name-major.minor</c> (<c>python-3.13</c>), or the name alone without a version.</summary>
     public DocSet? DocSet(string? root) => DocSetName is null
         ? null
-        : new DocSet(SourcesConfig.DocSetId(DocSetName, Version), DocSetName, Version ?? "", root);
+        : Help.Core.Model.DocSet.Create(DocSetName, Version, root);
 }
 
 /// <summary>
@@ -38,7 +39,7 @@ public sealed record ConfiguredSource(string Path, string? DocSetName, string? V
 /// </summary>
 public sealed partial record SourcesConfig(string File, bool IncludeDefaults, IReadOnlyList<ConfiguredSource> Sources)
 {
-    public const string EnvironmentVariable = "HELP_SOURCES";
+    public const string EnvironmentVariable = SourceDiscovery.SourcesVariable;
 
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
@@ -53,18 +54,13 @@ public sealed partial record SourcesConfig(string File, bool IncludeDefaults, IR
     /// </summary>
     public static string? Locate(string? explicitPath)
     {
-        foreach (var (given, what) in new[] { (explicitPath, "--config"), (Environment.GetEnvironmentVariable(EnvironmentVariable), $"${EnvironmentVariable}") })
+        var (path, givenBy) = SourceDiscovery.SourcesFile(explicitPath);
+        if (System.IO.File.Exists(path))
         {
-            if (!string.IsNullOrEmpty(given))
-            {
-                return System.IO.File.Exists(given) ? Path.GetFullPath(given) : throw new SourcesConfigException($"{given}: no such sources file (given by {what})");
-            }
+            return path;
         }
-        var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
-        var standard = Path.Combine(configHome, "pyhelp", "sources.json");
-        return System.IO.File.Exists(standard) ? standard : null;
+        // A file asked for by name must be there; the default location may well be empty.
+        return givenBy == SourceDiscovery.DefaultLocation ? null : throw new SourcesConfigException($"{path}: no such sources file (given by {givenBy})");
     }
 
     /// <summary>Reads and checks a sources file; throws <see cref="SourcesConfigException"/> naming the line and field of the first problem.</summary>
@@ -115,15 +111,6 @@ public sealed partial record SourcesConfig(string File, bool IncludeDefaults, IR
             specs.AddRange(matches.Select(m => SourceSpec.Of(m) with { DocSet = source.DocSet(m) }));
         }
         return specs;
-    }
-
-    internal static string DocSetId(string name, string? version)
-    {
-        var slug = NonSlug().Replace(name.ToLowerInvariant(), "-").Trim('-');
-        slug = slug.Length > 0 ? slug : "docs";
-        if (string.IsNullOrEmpty(version)) return slug;
-        var m = MajorMinor().Match(version);
-        return $"{slug}-{(m.Success ? m.Value : version)}";
     }
 
     private static SourcesConfig Parse(string path, byte[] bytes)
@@ -259,12 +246,6 @@ public sealed partial record SourcesConfig(string File, bool IncludeDefaults, IR
 
     [GeneratedRegex(@"^\d+(\.\d+)*[A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionText();
-
-    [GeneratedRegex(@"^\d+\.\d+", RegexOptions.CultureInvariant)]
-    private static partial Regex MajorMinor();
-
-    [GeneratedRegex("[^a-z0-9.]+", RegexOptions.CultureInvariant)]
-    private static partial Regex NonSlug();
 }
 
 /// <summary>Path patterns: <c>*</c> and <c>?</c> within one folder name, <c>**</c> for any depth of folders.</summary>

@@ -22,18 +22,40 @@ internal sealed partial class PageTopics(string pagePath, string origin, DocSet 
     /// <summary>Whether <paramref name="name"/> is a dotted Python name (<c>asyncio.Task.cancel</c>).</summary>
     public static bool IsDottedName(string name) => DottedName().IsMatch(name);
 
-    /// <summary>The inventory's entry for a description's anchor: the same role first, then the same domain.</summary>
+    /// <summary>
+    /// The inventory's entry for a description's anchor: the same role first, then the same domain; among those, one
+    /// shown in search (priority 0 or more) before a hidden one (-1: Sphinx's <c>:canonical:</c> names, see
+    /// <see cref="CanonicalNames"/>).
+    /// </summary>
     public InventoryEntry? InventoryEntryFor(string anchor, string role)
     {
         if (inventory is null)
         {
             return null;
         }
-        var entries = inventory.At(PagePath, anchor);
         var domain = role[..(role.IndexOf(':') + 1)];
+        var entries = inventory.At(PagePath, anchor).OrderBy(e => e.Priority < 0).ToList();
         return entries.FirstOrDefault(e => e.Role == role)
             ?? entries.FirstOrDefault(e => e.Role.StartsWith(domain, StringComparison.Ordinal)
                 && !e.Role.EndsWith("Param", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The other names the inventory gives the object at <paramref name="anchor"/> in the same domain: Sphinx's
+    /// <c>:canonical:</c> option records where an object is defined (<c>requests.models.Response</c> for the
+    /// <c>requests.Response</c> the docs show), which is the name Python prints for it, as priority -1 entries at the
+    /// same place.
+    /// </summary>
+    public IEnumerable<string> CanonicalNames(string anchor, string role, string key)
+    {
+        if (inventory is null)
+        {
+            return [];
+        }
+        var domain = role[..(role.IndexOf(':') + 1)];
+        return inventory.At(PagePath, anchor)
+            .Where(e => e.Name != key && e.Role.StartsWith(domain, StringComparison.Ordinal) && !e.Role.EndsWith("Param", StringComparison.Ordinal))
+            .Select(e => e.Name);
     }
 
     /// <summary>
@@ -47,8 +69,10 @@ internal sealed partial class PageTopics(string pagePath, string origin, DocSet 
         IEnumerable<string> pageModules)
     {
         var isPython = role.StartsWith("py:", StringComparison.Ordinal);
+        // A Python anchor is a key when it is a dotted name, or when the inventory names it (Jinja's filters are
+        // py:function entries called jinja-filters.tojson).
         var named = isPython
-            ? signatures.FirstOrDefault(s => s.Anchor is not null && IsDottedName(s.Anchor))
+            ? signatures.FirstOrDefault(s => s.Anchor is not null && (IsDottedName(s.Anchor) || InventoryEntryFor(s.Anchor, role) is not null))
             : signatures.FirstOrDefault(s => s.Anchor is not null);
         if (named?.Anchor is not { } anchor)
         {
@@ -75,6 +99,7 @@ internal sealed partial class PageTopics(string pagePath, string origin, DocSet 
             Aliases = signatures
                 .Where(s => s.Anchor is not null && s.Anchor != key && s.Anchor != anchor)
                 .Select(s => s.Anchor!)
+                .Concat(CanonicalNames(anchor, topicRole, key))
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
             Body = [body],

@@ -50,16 +50,9 @@ public static partial class PageIdentity
         {
             return null;
         }
-        var m = TitleProject().Match(WebUtility.HtmlDecode(title.Groups[1].Value).Trim());
-        if (!m.Success)
-        {
-            return null;
-        }
-        var name = m.Groups[1].Value.Trim();
-        var version = m.Groups[2].Value;
-        var shortVersion = MajorMinor().Match(version) is { Success: true } mm ? mm.Value : version;
-        var slug = NonSlug().Replace(name.ToLowerInvariant(), "-").Trim('-');
-        return new DocSet($"{(slug.Length > 0 ? slug : "docs")}-{shortVersion}", name, version, root);
+        return Sphinx.SphinxDocTree.ProjectOfTitle(WebUtility.HtmlDecode(title.Groups[1].Value)) is { } project
+            ? DocSet.Create(project.Name, project.Version, root)
+            : null;
     }
 
     private static string Head(string html) => html.Length > HeadChars ? html[..HeadChars] : html;
@@ -72,14 +65,4 @@ public static partial class PageIdentity
 
     [GeneratedRegex(@"<title>([^<]*)</title>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Title();
-
-    // The same reading as SphinxDocTree's: "<page> — Python 3.11.2 documentation", or the project alone.
-    [GeneratedRegex(@"(?:^|\u2014\s*)([^\u2014]*?)\s+v?(\d+(?:\.\d+)*[A-Za-z0-9]*)\s+[Dd]ocumentation$", RegexOptions.CultureInvariant)]
-    private static partial Regex TitleProject();
-
-    [GeneratedRegex(@"^\d+\.\d+", RegexOptions.CultureInvariant)]
-    private static partial Regex MajorMinor();
-
-    [GeneratedRegex("[^a-z0-9.]+", RegexOptions.CultureInvariant)]
-    private static partial Regex NonSlug();
 }

@@ -45,10 +45,32 @@ public static partial class SphinxDocTree
     /// <summary>
     /// The doc set of a tree: from the inventory's project and version; else from
     /// <c>_static/documentation_options.js</c> (its <c>VERSION</c>); else from a page title such as
-    /// "Runners — Python 3.11.2 documentation". The id is the lower-case name and the major.minor
-    /// version: <c>python-3.11</c>.
+    /// "Runners — Python 3.11.2 documentation"; else, for a tree that names no version anywhere, from the Debian
+    /// package it comes in (<c>/usr/share/doc/python-setuptools-doc/html</c> is <c>setuptools</c>, whatever project
+    /// name its build left in). The id is the lower-case name and the major.minor version: <c>python-3.11</c>.
     /// </summary>
     public static DocSet DetectDocSet(string root, SphinxInventory? inventory)
+    {
+        var found = DetectFromMetadata(root, inventory);
+        return found.Version.Length == 0 && PackageName(root) is { } package ? DocSet.Create(package, null, root) : found;
+    }
+
+    /// <summary><c>setuptools</c> of <c>.../python-setuptools-doc/html</c> or <c>.../python3-setuptools/html</c>; else null.</summary>
+    private static string? PackageName(string root)
+    {
+        var full = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        if (!string.Equals(Path.GetFileName(full), "html", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var m = DebianDocPackage().Match(Path.GetFileName(Path.GetDirectoryName(full)) ?? "");
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@"^python3?-(.+?)(?:-doc)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DebianDocPackage();
+
+    private static DocSet DetectFromMetadata(string root, SphinxInventory? inventory)
     {
         if (inventory is not null && inventory.Version.Length > 0)
         {
@@ -64,13 +86,22 @@ public static partial class SphinxDocTree
         {
             return Make(titled.Name, titled.Version, root);
         }
-        return new DocSet(Slug(DefaultName), DefaultName, "", root);
+        return DocSet.Create(DefaultName, null, root);
     }
 
-    private static DocSet Make(string name, string version, string root) =>
-        new($"{Slug(name)}-{ShortVersion(version)}", name, version, root);
+    private static DocSet Make(string name, string version, string root) => DocSet.Create(name, version, root);
 
     /// <summary>Looks for <c>_static/documentation_options.js</c> in the root and up to two folders above (for a single page).</summary>
+    /// <summary>
+    /// The project and version a page title names, as Sphinx writes it: "Runners — Python 3.11.2 documentation", or
+    /// "Python 3.11.2 documentation" alone, gives (Python, 3.11.2); null when it names no version.
+    /// </summary>
+    public static (string Name, string Version)? ProjectOfTitle(string title)
+    {
+        var m = TitleProject().Match(title.Trim());
+        return m.Success ? (m.Groups[1].Value.Trim(), m.Groups[2].Value) : null;
+    }
+
     private static string? VersionFromOptions(string root)
     {
         var dir = new DirectoryInfo(Path.GetFullPath(root));
@@ -118,11 +149,9 @@ public static partial class SphinxDocTree
                 {
                     continue;
                 }
-                var text = System.Net.WebUtility.HtmlDecode(title.Groups[1].Value);
-                var m = TitleProject().Match(text);
-                if (m.Success)
+                if (ProjectOfTitle(System.Net.WebUtility.HtmlDecode(title.Groups[1].Value)) is { } project)
                 {
-                    return (m.Groups[1].Value.Trim(), m.Groups[2].Value);
+                    return project;
                 }
             }
             catch (IOException)
@@ -131,16 +160,6 @@ public static partial class SphinxDocTree
         }
         return null;
     }
-
-    /// <summary><c>3.11.2</c> and <c>3.15.0a6</c> give <c>3.11</c> and <c>3.15</c>; anything else is kept.</summary>
-    private static string ShortVersion(string version)
-    {
-        var m = MajorMinor().Match(version);
-        return m.Success ? m.Value : version;
-    }
-
-    private static string Slug(string name) =>
-        NonSlug().Replace(name.ToLowerInvariant(), "-").Trim('-') is { Length: > 0 } s ? s : "docs";
 
     [GeneratedRegex(@"VERSION:\s*['""]([^'""]*)['""]", RegexOptions.CultureInvariant)]
     private static partial Regex OptionsVersion();
@@ -151,10 +170,4 @@ public static partial class SphinxDocTree
     // "<page> — Python 3.11.2 documentation", or "Python 3.11.2 documentation" alone.
     [GeneratedRegex(@"(?:^|\u2014\s*)([^\u2014]*?)\s+v?(\d+(?:\.\d+)*[A-Za-z0-9]*)\s+[Dd]ocumentation\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TitleProject();
-
-    [GeneratedRegex(@"^\d+\.\d+", RegexOptions.CultureInvariant)]
-    private static partial Regex MajorMinor();
-
-    [GeneratedRegex("[^a-z0-9.]+", RegexOptions.CultureInvariant)]
-    private static partial Regex NonSlug();
 }

@@ -56,6 +56,10 @@ public sealed class SphinxHtmlImporter
         }
         // A parser per page: AngleSharp's parser and its browsing context are not documented as thread-safe.
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        if (Redirects.Of(document, pagePath, docSet) is { } redirect)
+        {
+            return [redirect];
+        }
         var body = SphinxChrome.FindBody(document);
         if (body is null)
         {
@@ -64,6 +68,7 @@ public sealed class SphinxHtmlImporter
         }
         // Chrome goes before conversion, so that no step below has to know about it.
         SphinxChrome.Clean(body);
+        SphinxTrailingText.Adopt(body);
 
         var converter = new SphinxBlockConverter(pagePath, diagnostics, SourceTableWidths(body, pagePath, docSet));
         var top = TopSection(body, converter, document);

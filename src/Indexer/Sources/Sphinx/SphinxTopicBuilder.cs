@@ -45,8 +45,7 @@ internal sealed partial class SphinxTopicBuilder
         var modules = Modules(withIds, sectionOfId);
         var topLabels = LabelsAt(top);
 
-        AddPage(top, modules, topLabels);
-        _topicOfElement[top.Element] = 0;
+        AddPage(top, modules, topLabels, sectionOfId);
         foreach (var record in converter.Records)
         {
             switch (record)
@@ -98,10 +97,19 @@ internal sealed partial class SphinxTopicBuilder
 
     // --- 1. The page, or its modules.
 
-    private void AddPage(SectionRecord top, List<(string Name, string? Anchor)> modules, List<InventoryEntry> topLabels)
+    /// <summary>
+    /// The page's own topic: its module (or modules) when it documents one at its top, else the page. A module whose
+    /// target sits in a section below the top (<c>distutils.dir_util</c> in <c>distutils/apiref</c>) is that section,
+    /// not the whole page.
+    /// </summary>
+    private void AddPage(SectionRecord top, List<(string Name, string? Anchor)> modules, List<InventoryEntry> topLabels,
+        Dictionary<string, SectionRecord> sectionOfId)
     {
+        SectionRecord SectionOf((string Name, string? Anchor) module) =>
+            module.Anchor is not null && sectionOfId.TryGetValue(module.Anchor, out var section) ? section : top;
+        var atTop = modules.Where(m => ReferenceEquals(SectionOf(m), top)).ToList();
         var labelNames = topLabels.Select(l => l.Name).ToList();
-        if (modules.Count == 0)
+        if (atTop.Count == 0)
         {
             Add(new Topic
             {
@@ -114,25 +122,40 @@ internal sealed partial class SphinxTopicBuilder
                 Aliases = labelNames,
                 Body = [top.Block],
                 Origin = _pagePath,
-            });
-            return;
+            }, top.Element);
         }
-        for (var i = 0; i < modules.Count; i++)
+        for (var i = 0; i < atTop.Count; i++)
         {
             // The page path and the top labels name the page: they go to its first module only.
             Add(new Topic
             {
-                Key = modules[i].Name,
+                Key = atTop[i].Name,
                 Kind = TopicKind.Module,
                 DocSet = _docSet.Id,
-                Title = top.TitleText.Length > 0 ? top.TitleText : modules[i].Name,
+                Title = top.TitleText.Length > 0 ? top.TitleText : atTop[i].Name,
                 Role = ModuleRole,
                 SourcePage = _pagePath,
-                Anchor = modules[i].Anchor,
+                Anchor = atTop[i].Anchor,
                 Aliases = i == 0 ? [_pageKey, .. labelNames] : [],
                 Body = [top.Block],
                 Origin = _pagePath,
-            });
+            }, top.Element);
+        }
+        foreach (var module in modules.Except(atTop))
+        {
+            var section = SectionOf(module);
+            Add(new Topic
+            {
+                Key = module.Name,
+                Kind = TopicKind.Module,
+                DocSet = _docSet.Id,
+                Title = section.TitleText.Length > 0 ? section.TitleText : module.Name,
+                Role = ModuleRole,
+                SourcePage = _pagePath,
+                Anchor = module.Anchor,
+                Body = [section.Block],
+                Origin = _pagePath,
+            }, section.Element);
         }
     }
 

@@ -12,18 +12,7 @@ internal sealed class VersionNoteRenderer : TextBlockRenderer<VersionNote>
 {
     protected override void Write(TextRenderContext context, VersionNote block)
     {
-        var label = (block.Change, block.RemovedIn) switch
-        {
-            (VersionChange.Added, _) => $"New in version {block.Version}",
-            (VersionChange.Changed, _) => $"Changed in version {block.Version}",
-            // Python's own deprecated-removed directive (Doc/tools/extensions/pyspecific.py).
-            (VersionChange.Deprecated, { } removed) => $"Deprecated since version {block.Version}, will be removed in version {removed}",
-            (VersionChange.Deprecated, null) => $"Deprecated since version {block.Version}",
-            (_, { } removed) => $"Deprecated since version {block.Version}, removed in version {removed}",
-            // Sphinx 7's versionremoved.
-            _ => $"Removed in version {block.Version}",
-        };
-
+        var label = Label(block);
         var layout = context.Layout;
         layout.NewState(0);
         if (block.Body.Count == 0)
@@ -42,4 +31,17 @@ internal sealed class VersionNoteRenderer : TextBlockRenderer<VersionNote>
         }
         layout.EndState();
     }
+
+    /// <summary>The words Sphinx puts before the note: <c>Changed in version 3.9</c>.</summary>
+    public static string Label(VersionNote block) => (block.Change, block.RemovedIn) switch
+    {
+        (VersionChange.Added, _) => $"New in version {block.Version}",
+        (VersionChange.Changed, _) => $"Changed in version {block.Version}",
+        // Python's own deprecated-removed directive (Doc/tools/extensions/pyspecific.py).
+        (VersionChange.Deprecated, { } removed) => $"Deprecated since version {block.Version}, will be removed in version {removed}",
+        (VersionChange.Deprecated, null) => $"Deprecated since version {block.Version}",
+        (_, { } removed) => $"Deprecated since version {block.Version}, removed in version {removed}",
+        // Sphinx 7's versionremoved.
+        _ => $"Removed in version {block.Version}",
+    };
 }

@@ -114,13 +114,29 @@ public static class SourceDiscovery
         return trees;
     }
 
-    private static string RealPath(string path)
+    /// <summary>
+    /// The path with every symbolic link along it resolved, as realpath(3) gives it: Debian links whole doc folders
+    /// (<c>python3.11-dev</c> to <c>python3.11</c>) as well as <c>html</c> folders, so each component may be one.
+    /// </summary>
+    internal static string RealPath(string path)
     {
-        var full = Path.GetFullPath(path);
-        var parent = Path.GetDirectoryName(full);
-        var resolvedParent = parent is null ? null : new DirectoryInfo(parent).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? parent;
-        var here = resolvedParent is null ? full : Path.Combine(resolvedParent, Path.GetFileName(full));
-        return new DirectoryInfo(here).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? here;
+        var resolved = Path.GetPathRoot(Path.GetFullPath(path))!;
+        var rest = new Queue<string>(Path.GetFullPath(path)[resolved.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        for (var hops = 0; rest.TryDequeue(out var part);)
+        {
+            var next = Path.Combine(resolved, part);
+            if (new DirectoryInfo(next).LinkTarget is { } target && ++hops < 40)
+            {
+                // A link's target is relative to the folder holding it; what is left of the path follows it.
+                var targetPath = Path.GetFullPath(Path.IsPathRooted(target) ? target : Path.Combine(resolved, target));
+                var remaining = rest.ToList();
+                resolved = Path.GetPathRoot(targetPath)!;
+                rest = new Queue<string>(targetPath[resolved.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(remaining));
+                continue;
+            }
+            resolved = next;
+        }
+        return resolved;
     }
 
     internal sealed record Discovery(string Watch, IReadOnlyList<string> Trees);

@@ -28,8 +28,8 @@ namespace Help.Core.Search;
 /// <item><term><see cref="Body"/></term><description>the topic's own text (prose, not stored: the topics table has it).</description></item>
 /// <item><term><see cref="Boost"/>, <see cref="BoostUndemoted"/></term><description>the document's static weight (numeric doc
 /// values, as <see cref="float"/> bits), with and without the demotion of change logs and index pages.</description></item>
-/// <item><term><see cref="Stamp"/></term><description>a digest of what the document was made from (stored): an update keeps
-/// documents whose stamp did not change.</description></item>
+/// <item><term><see cref="Stamp"/></term><description>a digest of what the document was made from (numeric doc values, with the
+/// id's binary doc values): an update keeps documents whose stamp did not change.</description></item>
 /// </list>
 /// </remarks>
 public static class SearchFields
@@ -73,7 +73,9 @@ public static class SearchFields
             new TextField(Names, names, Field.Store.NO),
             new NumericDocValuesField(Boost, BitConverter.SingleToInt32Bits(demoted)),
             new NumericDocValuesField(BoostUndemoted, BitConverter.SingleToInt32Bits(undemoted)),
-            new StoredField(Stamp, stamp),
+            // Doc values: an update reads every document's id and stamp, which stored fields would decompress block by block.
+            new BinaryDocValuesField(Id, new Lucene.Net.Util.BytesRef(IdOf(doc.DocSet, doc.Kind, doc.Key))),
+            new NumericDocValuesField(Stamp, stamp),
         };
         if (!string.IsNullOrEmpty(doc.Signature))
         {

@@ -42,7 +42,7 @@ public sealed record SearchIndexBuildResult(string? FullBuildReason, int Kept, i
 public static class SearchIndexBuild
 {
     /// <summary>Raised whenever the fields or the analysis change (<see cref="SearchFields"/>, <see cref="SearchAnalysis"/>).</summary>
-    public const string FormatVersion = "2";
+    public const string FormatVersion = "3";
 
     private const string FormatKey = "pyhelp-search-format", BuilderKey = "pyhelp-builder";
 
@@ -107,7 +107,7 @@ public static class SearchIndexBuild
             }
             previous = StampsOf(reader);
         }
-        catch (Exception e) when (SearchIndex.IsDamage(e) || e is IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException)
+        catch (Exception e) when (SearchIndex.IsDamage(e) || e is IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException or InvalidDataException)
         {
             return ($"the previous search index could not be read ({e.Message})", null);
         }
@@ -156,19 +156,26 @@ public static class SearchIndexBuild
     internal static string? FormatOf(DirectoryReader reader) =>
         reader.IndexCommit.UserData.TryGetValue(FormatKey, out var format) ? format : null;
 
-    /// <summary>The id and stamp of every live document of <paramref name="reader"/>.</summary>
+    /// <summary>The id and stamp of every live document of <paramref name="reader"/>, from their doc values.</summary>
     private static Dictionary<string, long> StampsOf(DirectoryReader reader)
     {
         var stamps = new Dictionary<string, long>(StringComparer.Ordinal);
+        var id = new BytesRef();
         foreach (var leaf in reader.Leaves)
         {
             var live = leaf.AtomicReader.LiveDocs;
+            var ids = leaf.AtomicReader.GetBinaryDocValues(SearchFields.Id);
+            var values = leaf.AtomicReader.GetNumericDocValues(SearchFields.Stamp);
+            if (ids is null || values is null)
+            {
+                throw new InvalidDataException("the search index has no ids and stamps to compare");
+            }
             for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
             {
                 if (live is null || live.Get(doc))
                 {
-                    var stored = leaf.AtomicReader.Document(doc);
-                    stamps[stored.Get(SearchFields.Id)] = stored.GetField(SearchFields.Stamp).GetInt64Value() ?? 0;
+                    ids.Get(doc, id);
+                    stamps[id.Utf8ToString()] = values.Get(doc);
                 }
             }
         }

@@ -408,7 +408,7 @@ public sealed class IndexBuild
         _progress(result.FullBuildReason is null
             ? $"Updated the search index: {result.Added} documents indexed, {result.Removed} removed, {result.Kept} unchanged"
             : $"Built the search index anew ({(damage is null ? result.FullBuildReason : $"the previous index is damaged: {damage}")})");
-        _timings.Lap("write the search index");
+        _timings.Lap($"write the search index ({result.Added} added, {result.Removed} removed, {result.Kept} kept)");
         manifest.Write(dir);
     }
 }

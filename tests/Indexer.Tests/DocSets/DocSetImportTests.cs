@@ -2,6 +2,7 @@ using Help.Core.Index;
 using Help.Core.Query;
 using Help.Core.Rendering.Text;
 using Help.Indexer.Pipeline;
+using Help.Tests.Shared;
 using Xunit;
 
 namespace Help.Indexer.Tests.DocSets;

@@ -35,6 +35,9 @@ public sealed record CliOptions
     public string? CompletePrefix { get; init; }
 
     public bool Serve { get; init; }
+
+    /// <summary><c>pyhelp mcp</c>: serve the Model Context Protocol on stdin and stdout.</summary>
+    public bool Mcp { get; init; }
     public bool Open { get; init; }
     public int? Port { get; init; }
     public string? Error { get; init; }
@@ -128,13 +131,18 @@ public sealed record CliOptions
                     {
                         o = o with { Error = $"unknown option {a} (use -- before a key that starts with -)" };
                     }
-                    else if (o.Key is null)
+                    else if (o.Key is null && !o.Mcp && a == "mcp")
+                    {
+                        // A verb as the first word that is not an option: "pyhelp -- mcp" looks the name up.
+                        o = o with { Mcp = true };
+                    }
+                    else if (o.Key is null && !o.Mcp)
                     {
                         o = o with { Key = a };
                     }
                     else
                     {
-                        o = o with { Error = $"one key at a time (got '{o.Key}' and '{a}')" };
+                        o = o with { Error = o.Mcp ? $"pyhelp mcp takes options, not keys (got '{a}')" : $"one key at a time (got '{o.Key}' and '{a}')" };
                     }
                     break;
             }
@@ -155,6 +163,8 @@ public sealed record CliOptions
           pyhelp -k QUERY            search; ranked "key - summary" lines:  pyhelp -k "thread pool"
           pyhelp keywords|topics|symbols|modules
                                      list the keys of that kind, as pydoc does:  pyhelp keywords
+          pyhelp mcp                 serve the docs to an editor's assistant over the Model Context Protocol
+                                     on stdin and stdout (tools lookup, search, complete, docsets)
 
         Options:
           --json                     the topic or the results as JSON:  pyhelp --json asyncio.gather

@@ -42,6 +42,10 @@ public static class HelpCommandLine
         {
             return ServeCommand.Run(options, terminal);
         }
+        if (options.Mcp)
+        {
+            return McpCommand.Run(options, terminal);
+        }
 
         HelpIndex index;
         try

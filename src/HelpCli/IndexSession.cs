@@ -29,7 +29,11 @@ public static class IndexSession
         var reason = options.Rebuild ? new RebuildReason("--rebuild was given") : IndexFreshness.Check(folder, generation, request);
         if (reason is not null)
         {
-            Build(folder, request, reason.Message, progress, reason.Damaged);
+            // Unless asked to rebuild: a build another pyhelp finished while this one waited for it may be enough.
+            Func<string, bool>? stillNeeded = options.Rebuild ? null
+                : reason.Damaged ? built => built == generation
+                : built => IndexFreshness.Check(folder, built, request) is not null;
+            Build(folder, request, reason.Message, progress, reason.Damaged, stillNeeded);
             generation = folder.CurrentGeneration();
         }
         try
@@ -39,7 +43,7 @@ public static class IndexSession
         catch (InvalidDataException e) when (reason is null)
         {
             // A damaged or foreign index: rebuild once rather than fail.
-            Build(folder, request, e.Message, progress, damaged: true);
+            Build(folder, request, e.Message, progress, damaged: true, stillNeeded: built => built == generation);
             return OpenCurrent(folder);
         }
     }
@@ -52,7 +56,8 @@ public static class IndexSession
     public static HelpIndex Reopen(CliOptions options, Terminal terminal, string damage)
     {
         var folder = IndexFolder.Resolve(options.IndexDir);
-        Build(folder, options.SourceRequest, damage, () => BuildProgress.For(terminal), damaged: true);
+        var damaged = folder.CurrentGeneration();
+        Build(folder, options.SourceRequest, damage, () => BuildProgress.For(terminal), damaged: true, stillNeeded: built => built == damaged);
         return OpenCurrent(folder);
     }
 
@@ -74,7 +79,8 @@ public static class IndexSession
         }
     }
 
-    private static void Build(IndexFolder folder, SourceRequest requested, string why, Func<BuildProgress> makeProgress, bool damaged)
+    private static void Build(IndexFolder folder, SourceRequest requested, string why, Func<BuildProgress> makeProgress, bool damaged,
+        Func<string, bool>? stillNeeded)
     {
         using var progress = makeProgress();
         if (damaged)
@@ -85,8 +91,10 @@ public static class IndexSession
         progress.Start(why);
         try
         {
-            var result = RunBuild(folder, requested, progress);
-            progress.Finish($"{result.TopicCount} topics indexed in {result.Elapsed.TotalSeconds:0.0} s into {result.Generation}");
+            var result = RunBuild(folder, requested, progress, stillNeeded);
+            progress.Finish(result.BuiltMeanwhile
+                ? $"another pyhelp built the index meanwhile: {result.Generation}"
+                : $"{result.TopicCount} topics indexed in {result.Elapsed.TotalSeconds:0.0} s into {result.Generation}");
             foreach (var skipped in result.Skipped.Take(10))
             {
                 progress.Problem(skipped);
@@ -107,22 +115,26 @@ public static class IndexSession
     }
 
     /// <summary>Builds from the sources asked for: those given, else the defaults (with the sources file), else the index's own.</summary>
-    private static BuildOutcome RunBuild(IndexFolder folder, SourceRequest requested, BuildProgress progress)
+    private static BuildOutcome RunBuild(IndexFolder folder, SourceRequest requested, BuildProgress progress, Func<string, bool>? stillNeeded)
     {
         var current = folder.CurrentGeneration() is { } generation ? IndexManifest.TryRead(generation) : null;
         var explicitPaths = requested.ExplicitPaths(current);
         var (sources, defaults) = explicitPaths is null
             ? DefaultSources.Resolve([], configPath: null)
             : (explicitPaths.Select(SourceSpec.Of).ToList(), false);
-        var result = new IndexBuild(progress.Step) { PageProgress = (done, total) => progress.Count(done, total, "pages") }
+        var result = new IndexBuild(progress.Step) { PageProgress = (done, total) => progress.Count(done, total, "pages"), StillNeeded = stillNeeded }
             .Run(folder, sources, defaults);
         var skipped = result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Skipped).Select(d => d.ToString()).ToList();
-        return new BuildOutcome(result.TopicCount, result.Elapsed, result.Generation, skipped);
+        return new BuildOutcome(result.TopicCount, result.Elapsed, result.Generation, skipped) { BuiltMeanwhile = result.BuiltMeanwhile };
     }
 }
 
 /// <summary>What a build gave, as pyhelp reports it: <paramref name="Skipped"/> holds the sources it could not read.</summary>
-public sealed record BuildOutcome(int TopicCount, TimeSpan Elapsed, string Generation, IReadOnlyList<string> Skipped);
+public sealed record BuildOutcome(int TopicCount, TimeSpan Elapsed, string Generation, IReadOnlyList<string> Skipped)
+{
+    /// <summary>Nothing was built: another pyhelp's build, waited for, made what was needed.</summary>
+    public bool BuiltMeanwhile { get; init; }
+}
 
 /// <summary>No index can be opened or built.</summary>
 public sealed class IndexUnavailableException(string message) : Exception(message);

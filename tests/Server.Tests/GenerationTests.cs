@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Help.Core.Index;
+using Help.Core.Query;
 using Help.Server.Hosting;
 using Xunit;
 

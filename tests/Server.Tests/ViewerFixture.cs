@@ -18,6 +18,9 @@ public sealed class ViewerFixture : IAsyncLifetime
     public string Docs => Path.Combine(Root, "docs");
     public string IndexDir => Path.Combine(Root, "index");
     public string Url => _viewer?.Url ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The running application, for what it maps (its endpoints).</summary>
+    public Microsoft.AspNetCore.Builder.WebApplication App => _viewer?.App ?? throw new InvalidOperationException("not started");
     public Uri BaseAddress => new(Url);
     public int Port => BaseAddress.Port;
     public HttpClient Http { get; private set; } = null!;

@@ -6,8 +6,11 @@ namespace Help.Core.Index;
 /// <summary>What an index was built from, to tell when it is stale. Stored as <c>manifest.json</c>.</summary>
 public sealed record IndexManifest
 {
-    /// <summary>Bumped whenever the table, the search index or the importers change what they produce.</summary>
-    public const int CurrentVersion = 5;
+    /// <summary>
+    /// Bumped whenever the table, the search index or the importers change what they produce: one number for the
+    /// whole index (the search index records it too, <see cref="Search.SearchIndexBuild.FormatVersion"/>).
+    /// </summary>
+    public const int CurrentVersion = 6;
 
     public int Version { get; init; } = CurrentVersion;
 

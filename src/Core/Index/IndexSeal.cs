@@ -18,7 +18,7 @@ public sealed record SealedFile(string Name, long Length, string Crc32C);
 /// cheap enough for every lookup of the terminal tool (each file then checks its own header when it is
 /// opened: the topics table always, the search database only for a search);
 /// <see cref="IndexIntegrity.FullCheck"/> also recomputes every checksum and runs the topics table's and Lucene's
-/// own checks (<c>CheckIndex</c>), which a server does once per generation it opens.
+/// own checks (Lucene opens every segment), which a server does once per generation it opens.
 /// </remarks>
 public sealed record IndexSeal
 {

@@ -328,15 +328,23 @@ public sealed class SearchIndex : IDisposable
     /// </summary>
     internal static bool IsDamage(Exception e) => e is IOException or IndexOutOfRangeException or ArgumentException or InvalidOperationException;
 
-    /// <summary>Lucene's own check of every segment (<c>CheckIndex</c>): null when the index is whole, else what is wrong.</summary>
+    /// <summary>
+    /// Whether Lucene opens the index as it is (its segments file, every segment's header and format): null when it
+    /// does, else what is wrong. Every byte is already checked against the seal's checksums
+    /// (<see cref="Index.IndexIntegrity.FullCheck"/>), so the segments' own checksum footers are not read again.
+    /// </summary>
+    /// <remarks>
+    /// Not <c>CheckIndex</c>: it formats its report with <c>dynamic</c> (J2N), which Native AOT cannot bind, so in the
+    /// published pyhelp every segment failed it.
+    /// </remarks>
     public static string? Check(string path)
     {
         LuceneFormats.EnsureConfigured();
         try
         {
             using var directory = FSDirectory.Open(path);
-            var status = new CheckIndex(directory).DoCheckIndex();
-            return status.Clean ? null : $"{path}: the search index fails Lucene's CheckIndex ({(status.MissingSegments ? "no segments file" : $"{status.TotLoseDocCount} documents lost")})";
+            using var reader = DirectoryReader.Open(directory);
+            return null;
         }
         catch (Exception e) when (IsDamage(e) || e is IndexFormatTooOldException or IndexFormatTooNewException)
         {

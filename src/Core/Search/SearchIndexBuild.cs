@@ -1,3 +1,4 @@
+using Help.Core.Index;
 using Help.Core.Model;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -41,8 +42,12 @@ public sealed record SearchIndexBuildResult(string? FullBuildReason, int Kept, i
 /// </remarks>
 public static class SearchIndexBuild
 {
-    /// <summary>Raised whenever the fields or the analysis change (<see cref="SearchFields"/>, <see cref="SearchAnalysis"/>).</summary>
-    public const string FormatVersion = "3";
+    /// <summary>
+    /// The index's one format number (<see cref="IndexManifest.CurrentVersion"/>), raised whenever the fields or the
+    /// analysis change (<see cref="SearchFields"/>, <see cref="SearchAnalysis"/>): the manifest then tells a lookup
+    /// the index is stale before any search opens it.
+    /// </summary>
+    public static readonly string FormatVersion = IndexManifest.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private const string FormatKey = "pyhelp-search-format", BuilderKey = "pyhelp-builder";
 

@@ -1,3 +1,4 @@
+using Help.Core.Query;
 using Help.Server.Hosting;
 
 namespace Help.Server.Api;

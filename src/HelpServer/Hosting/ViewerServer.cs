@@ -1,5 +1,7 @@
+using Help.Core.Query;
 using System.Net;
 using Help.Core.Index;
+using Help.Mcp;
 using Help.Server.Api;
 using Help.Server.Assets;
 using Help.Server.Pages;
@@ -105,6 +107,15 @@ public static class ViewerServer
         });
         builder.Services.AddSingleton(generations);
         builder.Services.AddSingleton(new SearchGate(SearchGate.DefaultWidth));
+        // The tools of pyhelp mcp at /mcp (Streamable HTTP, stateless: every request stands alone, no session to keep).
+        builder.Services.AddMcpServer(o =>
+            {
+                o.ServerInfo = HelpMcpServer.Info;
+                o.ServerInstructions = HelpMcpServer.Instructions;
+            })
+            .WithHttpTransport(o => o.Stateless = true)
+            .WithTools(HelpMcpServer.Tools(generations))
+            .WithResources(HelpMcpServer.Resources(generations));
 
         var app = builder.Build();
         // The Host check comes first: a rebinding page gets nothing, not even an error page of ours.
@@ -136,6 +147,7 @@ public static class ViewerServer
                 await context.Response.WriteAsync("The viewer failed on this request; the error is on its stderr.\n");
             }
         });
+        app.MapMcp("/mcp");
         app.MapHealthApi();
         app.MapTopicApi();
         app.MapSearchApi();

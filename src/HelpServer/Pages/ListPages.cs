@@ -2,6 +2,7 @@ using System.Text;
 using Help.Core.Model;
 using Help.Core.Search;
 using Help.Server.Api;
+using Help.Core.Query;
 using Help.Server.Hosting;
 using static Help.Server.Pages.Layout;
 

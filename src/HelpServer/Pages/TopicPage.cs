@@ -80,19 +80,14 @@ internal static class TopicPage
     /// <summary>The page the topic came from, linked as a file when it is still where the index found it.</summary>
     private static void Source(StringBuilder sb, IndexGenerations.Generation generation, Topic topic)
     {
-        if (topic.SourcePage is not { } page)
+        if (topic.SourcePage is null)
         {
             return;
         }
         sb.Append("<p class=\"source\">Source: ");
-        var file = Path.IsPathRooted(page) ? page : generation.SourceRoots
-            .Where(Directory.Exists)
-            .Select(root => Path.Combine(root, page))
-            .FirstOrDefault(File.Exists);
-        if (file is not null && File.Exists(file))
+        if (generation.SourceFile(topic) is { } file)
         {
-            var url = new Uri(file).AbsoluteUri + (topic.Anchor is null ? "" : "#" + Uri.EscapeDataString(topic.Anchor));
-            sb.Append("<a class=\"external\" href=\"").Append(Encode(url)).Append("\">").Append(Encode(file))
+            sb.Append("<a class=\"external\" href=\"").Append(Encode(generation.SourceAddress(topic)!)).Append("\">").Append(Encode(file))
                 .Append(topic.Anchor is null ? "" : "#" + Encode(topic.Anchor)).Append("</a>");
         }
         else

@@ -39,6 +39,16 @@ public static class LoopbackOnly
     private static bool PortOrNothing(ReadOnlySpan<char> rest) =>
         rest.IsEmpty || (rest[0] == ':' && rest.Length is > 1 and <= 6 && int.TryParse(rest[1..], System.Globalization.NumberStyles.None, null, out var p) && p <= 65535);
 
+    /// <summary>
+    /// Whether an <c>Origin</c> header may call us: absent (a navigation, curl, an editor), or an <c>http:</c> origin
+    /// on a loopback name. A page elsewhere that scripts a request to 127.0.0.1 sends its own origin and stops here,
+    /// as the MCP transport requires of servers (Streamable HTTP, "Security Warning").
+    /// </summary>
+    public static bool IsAllowedOrigin(string? origin) =>
+        string.IsNullOrEmpty(origin)
+        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
+            && uri.AbsolutePath == "/" && IsLoopbackHost(uri.Authority));
+
     public static IApplicationBuilder UseLoopbackOnly(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var host = context.Request.Headers.Host.ToString();
@@ -52,6 +62,12 @@ public static class LoopbackOnly
         {
             context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
             await context.Response.WriteAsync("This viewer answers only to localhost, 127.0.0.1 or [::1].\n");
+            return;
+        }
+        if (!IsAllowedOrigin(context.Request.Headers.Origin.ToString()))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("This viewer answers only pages it served itself (the Origin header names another site).\n");
             return;
         }
         await next(context);

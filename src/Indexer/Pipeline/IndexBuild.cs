@@ -21,6 +21,9 @@ public sealed record BuildResult(string Generation, int TopicCount, IReadOnlyDic
 
     /// <summary>HTML pages parsed by this build; the others of their trees came unchanged from <see cref="PageCache"/>.</summary>
     public int PagesRead { get; init; }
+
+    /// <summary>Nothing was built: a build this one waited for made what was needed (<see cref="IndexBuild.StillNeeded"/>).</summary>
+    public bool BuiltMeanwhile { get; init; }
 }
 
 /// <summary>
@@ -44,6 +47,13 @@ public sealed class IndexBuild
     /// <summary>Receives (pages read, pages in the tree) as an HTML tree is imported; called from worker threads.</summary>
     public Action<int, int>? PageProgress { get; init; }
 
+    /// <summary>
+    /// Asked once the build holds the folder's build lock, with the generation current then: false when a build
+    /// this one waited for has made the index the caller needed, and this build then ends without building.
+    /// Two pyhelp started together after a package was installed build once, not twice.
+    /// </summary>
+    public Func<string, bool>? StillNeeded { get; init; }
+
     /// <summary>Builds from <paramref name="sourcePaths"/> into <paramref name="folder"/> and swaps the result in.</summary>
     public BuildResult Run(IndexFolder folder, IReadOnlyList<string> sourcePaths, bool defaultSources) =>
         Run(folder, sourcePaths.Select(SourceSpec.Of).ToList(), defaultSources);
@@ -52,6 +62,12 @@ public sealed class IndexBuild
     public BuildResult Run(IndexFolder folder, IReadOnlyList<SourceSpec> sources, bool defaultSources)
     {
         var clock = Stopwatch.StartNew();
+        using var buildLock = IndexPublisher.LockForBuild(folder);
+        if (StillNeeded is { } needed && folder.CurrentGeneration() is { } built && !needed(built)
+            && IndexManifest.TryRead(built) is { } made)
+        {
+            return new BuildResult(built, made.TopicCount, made.TopicsByKind, [], clock.Elapsed) { BuiltMeanwhile = true };
+        }
         // Taken first: a package installed while this build runs moves the stamp, and the next lookup looks again.
         var watch = defaultSources ? SourceDiscovery.WatchStamp() : null;
         var docTrees = defaultSources ? SourceDiscovery.DocTrees() : [];
@@ -169,7 +185,7 @@ public sealed class IndexBuild
             TopicsByKind = byKind,
             Diagnostics = diagnostics.Items.Select(d => d.ToString()).ToList(),
         };
-        var generation = IndexPublisher.Publish(folder, dir =>
+        var generation = IndexPublisher.Publish(folder, lockHeld: true, write: dir =>
         {
             // The cache is written beside the index, on its own thread: both are mostly one thread's work.
             var cacheWritten = Task.Run(() => pages.Write(dir));

@@ -40,11 +40,15 @@ public static class IndexPublisher
     /// The folder cannot be written (read-only, full, not a folder): the message names it, and the current
     /// generation is left as it was.
     /// </exception>
-    public static string Publish(IndexFolder folder, Action<string> write)
+    public static string Publish(IndexFolder folder, Action<string> write) => Publish(folder, write, lockHeld: false);
+
+    /// <inheritdoc cref="Publish(IndexFolder, Action{string})"/>
+    /// <param name="lockHeld">The caller holds the folder's build lock already (<see cref="LockForBuild"/>).</param>
+    public static string Publish(IndexFolder folder, Action<string> write, bool lockHeld)
     {
         try
         {
-            return PublishUnguarded(folder, write);
+            return PublishUnguarded(folder, write, lockHeld);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,11 +56,29 @@ public static class IndexPublisher
         }
     }
 
-    private static string PublishUnguarded(IndexFolder folder, Action<string> write)
+    /// <summary>
+    /// Takes the folder's build lock for a whole build (waiting for a build under way), so that the build can first
+    /// see whether the one it waited for already made what it needs. Dispose to release it.
+    /// </summary>
+    /// <exception cref="IOException">The folder cannot be written; the message names it.</exception>
+    public static IDisposable LockForBuild(IndexFolder folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder.Root);
+            return AcquireLock(Path.Combine(folder.Root, LockFile));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(WriteFailure(folder, e), e);
+        }
+    }
+
+    private static string PublishUnguarded(IndexFolder folder, Action<string> write, bool lockHeld)
     {
         Directory.CreateDirectory(folder.Root);
         // One build at a time per index folder; a second one waits for the first.
-        using var buildLock = AcquireLock(Path.Combine(folder.Root, LockFile));
+        using var buildLock = lockHeld ? null : AcquireLock(Path.Combine(folder.Root, LockFile));
 
         RemoveAbandonedBuilds(folder);
         var building = Path.Combine(folder.Root, IndexFolder.BuildPrefix + Guid.NewGuid().ToString("N"));

@@ -1,12 +1,11 @@
 using Help.Core.Index;
-using Help.Core.Query;
 
-namespace Help.Server.Hosting;
+namespace Help.Core.Query;
 
 /// <summary>
-/// The index generation the server answers from. A rebuild publishes a new generation by replacing
-/// <c>CURRENT</c>; the next request after that opens it, and the old one is closed once the last
-/// request that leased it has finished, so every answer comes from one whole index.
+/// The index generation a long-running process answers from (the viewer, <c>pyhelp mcp</c>). A rebuild publishes a
+/// new generation by replacing <c>CURRENT</c>; the next request after that opens it, and the old one is closed once
+/// the last request that leased it has finished, so every answer comes from one whole index.
 /// </summary>
 public sealed class IndexGenerations : IDisposable
 {
@@ -16,10 +15,12 @@ public sealed class IndexGenerations : IDisposable
     private Generation _current;
     private long _nextCheck;
     private string? _rejected;
+    private readonly TextWriter _log;
 
-    private IndexGenerations(IndexFolder folder, Generation first, TimeSpan checkInterval)
+    private IndexGenerations(IndexFolder folder, Generation first, TimeSpan checkInterval, TextWriter log)
     {
         _folder = folder;
+        _log = log;
         _current = first;
         _checkIntervalMs = (long)checkInterval.TotalMilliseconds;
         _nextCheck = Environment.TickCount64 + _checkIntervalMs;
@@ -33,11 +34,12 @@ public sealed class IndexGenerations : IDisposable
     /// when there is none, <see cref="InvalidDataException"/> when it is unreadable.
     /// </summary>
     /// <param name="checkInterval">How often <c>CURRENT</c> is read again (by a request; no timer runs).</param>
-    public static IndexGenerations Open(IndexFolder folder, TimeSpan? checkInterval = null)
+    /// <param name="log">Where a new generation that cannot be used is reported (stderr).</param>
+    public static IndexGenerations Open(IndexFolder folder, TimeSpan? checkInterval = null, TextWriter? log = null)
     {
         var dir = folder.CurrentGeneration()
             ?? throw new FileNotFoundException($"no index in {folder.Root} (build one with: pyhelp --rebuild --index {folder.Root})");
-        return new IndexGenerations(folder, new Generation(dir), checkInterval ?? TimeSpan.FromMilliseconds(500));
+        return new IndexGenerations(folder, new Generation(dir), checkInterval ?? TimeSpan.FromMilliseconds(500), log ?? Console.Error);
     }
 
     /// <summary>The generation to answer one request from; dispose the lease when the answer is written.</summary>
@@ -82,7 +84,7 @@ public sealed class IndexGenerations : IDisposable
                 // Damaged: keep answering from the one we have, and do not check it again every interval
                 // (a full check reads every byte); the next build publishes another folder.
                 _rejected = dir;
-                Console.Error.WriteLine($"Help.Server: {e.Message}; still answering from {_current.Name}");
+                _log.WriteLine($"pyhelp: {e.Message}; still answering from {_current.Name}");
                 return;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -136,6 +138,28 @@ public sealed class IndexGenerations : IDisposable
 
         /// <summary>The folders and files the generation was built from, for links to a topic's source page.</summary>
         public IReadOnlyList<string> SourceRoots => _sourceRoots.Value;
+
+        /// <summary>
+        /// The file <paramref name="topic"/> was read from, with its anchor (<c>/usr/share/doc/…/asyncio-task.html#asyncio.gather</c>),
+        /// or null when its page is no longer where the index found it.
+        /// </summary>
+        public string? SourceFile(Model.Topic topic)
+        {
+            if (topic.SourcePage is not { } page)
+            {
+                return null;
+            }
+            var file = Path.IsPathRooted(page) ? page : SourceRoots
+                .Where(System.IO.Directory.Exists)
+                .Select(root => Path.Combine(root, page))
+                .FirstOrDefault(File.Exists);
+            return file is not null && File.Exists(file) ? file : null;
+        }
+
+        /// <summary><see cref="SourceFile"/> as a <c>file:</c> address with the topic's anchor, or null.</summary>
+        public string? SourceAddress(Model.Topic topic) => SourceFile(topic) is { } file
+            ? new Uri(file).AbsoluteUri + (topic.Anchor is null ? "" : "#" + Uri.EscapeDataString(topic.Anchor))
+            : null;
 
         internal bool TryAddRef()
         {

@@ -17,6 +17,10 @@ public static class ModelDump
             sb.Append($"topic {TopicKinds.Name(t.Kind)} '{t.Key}' docset={t.DocSet} title='{t.Title}' role={t.Role} sig={t.Signature} parent={t.Parent} ")
                 .Append($"source={t.Source} origin={t.Origin} aliases=[{string.Join(", ", t.Aliases)}] related=[{string.Join(", ", t.Related)}] ")
                 .Append($"anchors=[{string.Join(", ", t.Anchors)}]\n");
+            foreach (var (href, to) in t.Links.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                sb.Append($"  link {href} -> {TopicKinds.Name(to.Kind)} '{to.Key}' #{to.Anchor}\n");
+            }
             foreach (var b in t.Body)
             {
                 Block(b, 1, sb);
@@ -59,6 +63,10 @@ public static class ModelDump
                 break;
             case LiteralBlock l:
                 sb.Append($"{pad}literal[{l.Language}] doctest={l.IsDoctest} {l.Text.Replace("\n", "\\n")}\n");
+                if (l.Highlight.Count > 0)
+                {
+                    sb.Append($"{pad}  tokens {string.Join(' ', l.Highlight.Select(r => $"{r.Token}:{r.Length}"))}\n");
+                }
                 break;
             case Grammar g:
                 sb.Append($"{pad}grammar\n");
@@ -139,6 +147,9 @@ public static class ModelDump
                 break;
             case TopicInclude i:
                 sb.Append($"{pad}include {TopicKinds.Name(i.Kind)} {i.Key}\n");
+                break;
+            case Anchor a:
+                sb.Append($"{pad}anchor #{a.Id}\n");
                 break;
             case Preformatted p:
                 sb.Append($"{pad}preformatted {p.Text.Replace("\n", "\\n")}\n");

@@ -10,7 +10,7 @@ public sealed record IndexManifest
     /// Bumped whenever the table, the search index or the importers change what they produce: one number for the
     /// whole index (the search index records it too, <see cref="Search.SearchIndexBuild.FormatVersion"/>).
     /// </summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     public int Version { get; init; } = CurrentVersion;
 
@@ -27,6 +27,9 @@ public sealed record IndexManifest
     public IReadOnlyList<string> DocTrees { get; init; } = [];
 
     public IReadOnlyList<SourceFingerprint> Sources { get; init; } = [];
+
+    /// <summary>The folder each Sphinx doc set was read from, by doc set id: where its original pages are served from.</summary>
+    public IReadOnlyDictionary<string, string> DocSetRoots { get; init; } = new Dictionary<string, string>();
 
     public int TopicCount { get; init; }
 

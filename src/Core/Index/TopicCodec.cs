@@ -19,7 +19,7 @@ public static class TopicCodec
     {
         Section = 1, Paragraph, LiteralBlock, Grammar, BulletList, EnumeratedList, DefinitionList, FieldList,
         Table, Admonition, VersionNote, BlockQuote, LineBlock, Rubric, Transition, Footnote, Image, Description,
-        TopicInclude, Preformatted,
+        TopicInclude, Preformatted, Anchor,
     }
 
     private enum InlineTag : byte
@@ -46,6 +46,7 @@ public static class TopicCodec
             WriteStrings(w, topic.Aliases);
             WriteStrings(w, topic.Related);
             WriteStrings(w, topic.Anchors);
+            WriteLinks(w, topic.Links);
             WriteBlocks(w, body);
         }
         return stream.ToArray();
@@ -70,8 +71,32 @@ public static class TopicCodec
             Aliases = ReadStrings(r),
             Related = ReadStrings(r),
             Anchors = ReadStrings(r),
+            Links = ReadLinks(r),
             Body = ReadBlocks(r),
         };
+    }
+
+    private static void WriteLinks(BinaryWriter w, IReadOnlyDictionary<string, LinkTo> links)
+    {
+        w.Write7BitEncodedInt(links.Count);
+        foreach (var (href, to) in links.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            w.Write(href);
+            w.Write(to.Key);
+            w.Write((byte)to.Kind);
+            WriteOptional(w, to.Anchor);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, LinkTo> ReadLinks(BinaryReader r)
+    {
+        var count = r.Read7BitEncodedInt();
+        var links = new Dictionary<string, LinkTo>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            links[r.ReadString()] = new LinkTo(r.ReadString(), (TopicKind)r.ReadByte(), ReadOptional(r));
+        }
+        return links;
     }
 
     private static void WriteOptional(BinaryWriter w, string? s)
@@ -169,6 +194,11 @@ public static class TopicCodec
                 w.Write(l.Text);
                 WriteOptional(w, l.Language);
                 w.Write(l.IsDoctest);
+                WriteList(w, l.Highlight, (w2, run) =>
+                {
+                    w2.Write(run.Token);
+                    w2.Write7BitEncodedInt(run.Length);
+                });
                 break;
             case Grammar g:
                 w.Write((byte)BlockTag.Grammar);
@@ -269,6 +299,10 @@ public static class TopicCodec
                 w.Write(ti.Key);
                 w.Write((byte)ti.Kind);
                 break;
+            case Anchor a:
+                w.Write((byte)BlockTag.Anchor);
+                w.Write(a.Id);
+                break;
             case Preformatted pf:
                 w.Write((byte)BlockTag.Preformatted);
                 w.Write(pf.Text);
@@ -285,7 +319,11 @@ public static class TopicCodec
         {
             BlockTag.Section => new Section(ReadInlines(r), ReadBlocks(r), ReadOptional(r)),
             BlockTag.Paragraph => new Paragraph(ReadInlines(r)),
-            BlockTag.LiteralBlock => new LiteralBlock(r.ReadString(), ReadOptional(r)) { IsDoctest = r.ReadBoolean() },
+            BlockTag.LiteralBlock => new LiteralBlock(r.ReadString(), ReadOptional(r))
+            {
+                IsDoctest = r.ReadBoolean(),
+                Highlight = ReadList(r, r2 => new CodeRun(r2.ReadString(), r2.Read7BitEncodedInt())),
+            },
             BlockTag.Grammar => new Grammar(ReadList(r, r2 => new Production(ReadOptional(r2), r2.ReadString()))),
             BlockTag.BulletList => new BulletList(ReadItems(r)),
             BlockTag.EnumeratedList => new EnumeratedList(ReadItems(r), r.Read7BitEncodedInt()),
@@ -305,6 +343,7 @@ public static class TopicCodec
                 ReadList(r, r2 => new Signature(r2.ReadString(), ReadOptional(r2))), ReadBlocks(r)),
             BlockTag.TopicInclude => new TopicInclude(r.ReadString(), (TopicKind)r.ReadByte()),
             BlockTag.Preformatted => new Preformatted(r.ReadString()),
+            BlockTag.Anchor => new Anchor(r.ReadString()),
             _ => throw new InvalidDataException($"unknown block tag {(byte)tag} in a topics table record"),
         };
     }

@@ -49,7 +49,7 @@ public static class TopicsTableFormat
 {
     public const string FileName = "topics.tbl";
     public static ReadOnlySpan<byte> Magic => "PYHELPTT"u8;
-    public const int Version = 6;
+    public const int Version = 7;
     public const int HeaderSize = 96;
     public const int KeyEntrySize = 16;
     public const int RecordEntrySize = 16;

@@ -16,11 +16,21 @@ public sealed record Paragraph(IReadOnlyList<Inline> Content) : Block;
 public sealed record LiteralBlock(string Text, string? Language) : Block
 {
     /// <summary>
+    /// The text's tokens, in order and covering it whole: Pygments' short token classes as Sphinx marked them
+    /// (<c>k</c> keyword, <c>nf</c> function name, <c>s2</c> string, <c>gp</c> prompt), or the same classes from a
+    /// highlighter for sources that carry none. Empty when the block is not highlighted.
+    /// </summary>
+    public IReadOnlyList<CodeRun> Highlight { get; init; } = [];
+
+    /// <summary>
     /// A docutils doctest block (<c>&gt;&gt;&gt;</c> lines written as a paragraph, no <c>::</c>; Sphinx HTML
     /// <c>div.doctest</c>), which Sphinx's text writer, unlike other literal blocks, does not indent.
     /// </summary>
     public bool IsDoctest { get; init; }
 }
+
+/// <summary>One token of a highlighted <see cref="LiteralBlock"/>: <paramref name="Length"/> characters of class <paramref name="Token"/> (empty: plain text).</summary>
+public sealed record CodeRun(string Token, int Length);
 
 /// <summary>One production of a grammar (<c>productionlist</c>): a named rule or a continuation line (Name null).</summary>
 public sealed record Production(string? Name, string Definition);
@@ -122,6 +132,13 @@ public sealed record Description(string Role, IReadOnlyList<Signature> Signature
 /// stored twice; renderers replace each one with the referenced topic's body.
 /// </summary>
 public sealed record TopicInclude(string Key, TopicKind Kind) : Block;
+
+/// <summary>
+/// A place in the text that links can point at (<c>os.html#dir-fd</c>, an index entry's <c>index-3</c>): an id the
+/// source gave to a paragraph, a list or an empty target, where no section or object holds it. Renders as nothing
+/// but the id.
+/// </summary>
+public sealed record Anchor(string Id) : Block;
 
 /// <summary>
 /// Text already laid out by another renderer (pydoc's topics table is Sphinx text-writer output):

@@ -19,6 +19,17 @@ public sealed record LinkTarget(string Page, string? Anchor)
         {
             path = path[..query];
         }
+        var page = File(path, sourcePage);
+        return page is not null && page.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? new LinkTarget(page, anchor) : null;
+    }
+
+    /// <summary>
+    /// The file a relative <paramref name="path"/> (percent-encoded, as in an href) names from <paramref name="sourcePage"/>,
+    /// relative to the doc set's root (<c>_images/spam.png</c>, <c>genindex.html</c>); the page itself for an empty path;
+    /// null for a path above the root.
+    /// </summary>
+    public static string? File(string path, string? sourcePage)
+    {
         var basePage = sourcePage ?? "";
         var dir = basePage.LastIndexOf('/') is var slash and >= 0 ? basePage[..(slash + 1)] : "";
         var parts = new List<string>();
@@ -39,7 +50,9 @@ public sealed record LinkTarget(string Page, string? Anchor)
             }
             parts.Add(part);
         }
-        var page = string.Join('/', parts);
-        return page.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? new LinkTarget(page, anchor) : null;
+        return parts.Count == 0 ? null : string.Join('/', parts);
     }
 }
+
+/// <summary>The topic an internal link lands on (of the linking topic's doc set), and the id inside it, or null for its top.</summary>
+public sealed record LinkTo(string Key, TopicKind Kind, string? Anchor);

@@ -41,6 +41,15 @@ public sealed record Topic
     /// </summary>
     public IReadOnlyList<string> Anchors { get; init; } = [];
 
+    /// <summary>
+    /// Where the topic's internal links land, found when the index was built: each target as the source wrote it
+    /// (<c>../library/json.html#json.dumps</c>) with the topic that holds it. A link missing here points outside
+    /// every indexed topic (a C API object, a download).
+    /// </summary>
+    public IReadOnlyDictionary<string, LinkTo> Links { get; init; } = EmptyLinks;
+
+    private static readonly IReadOnlyDictionary<string, LinkTo> EmptyLinks = new Dictionary<string, LinkTo>();
+
     /// <summary>Keys of related topics, in the order shown (pydoc's "Related help topics").</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
 

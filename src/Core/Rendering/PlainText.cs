@@ -32,8 +32,8 @@ public static class PlainText
     private static string? OnlyVersionNote(IReadOnlyList<Block> blocks)
     {
         var own = blocks is [Description d] ? d.Body : blocks is [Section s] ? s.Body : blocks;
-        return own.OfType<VersionNote>().Where(v => v.Body is [Paragraph, ..])
-            .Select(v => $"{Text.Blocks.VersionNoteRenderer.Label(v)}: {Inline(((Paragraph)v.Body[0]).Content)}")
+        return own.OfType<VersionNote>().Select(v => (Note: v, Body: Text.Blocks.VersionNoteRenderer.ShownBody(v))).Where(v => v.Body is [Paragraph, ..])
+            .Select(v => $"{Text.Blocks.VersionNoteRenderer.Label(v.Note)}: {Inline(((Paragraph)v.Body[0]).Content)}")
             .FirstOrDefault();
     }
 

@@ -40,6 +40,8 @@ public sealed class IndexBuild
     private readonly Dictionary<string, IReadOnlyList<IndexEntry>> _indexEntries = [];
     // The modules each tree's module index marks deprecated, by doc set id.
     private readonly Dictionary<string, IReadOnlySet<string>> _deprecatedModules = [];
+    // The folder each Sphinx tree was read from, by doc set id (IndexManifest.DocSetRoots).
+    private readonly Dictionary<string, string> _docSetRoots = [];
 
     /// <param name="progress">Receives one line per step (the CLI prints them on stderr).</param>
     public IndexBuild(Action<string>? progress = null) => _progress = progress ?? (_ => { });
@@ -80,6 +82,7 @@ public sealed class IndexBuild
         _pagesRead = 0;
         _indexEntries.Clear();
         _deprecatedModules.Clear();
+        _docSetRoots.Clear();
 
         // Imported in priority order: on a clash of (doc set, key, kind) the first wins, so the HTML,
         // the richest form, is kept, and pydoc's topics table only fills in what the HTML lacks.
@@ -181,6 +184,7 @@ public sealed class IndexBuild
             Watch = watch,
             DocTrees = docTrees,
             Sources = sources.Select(s => SourceFingerprint.Of(s.Path)).ToList(),
+            DocSetRoots = new SortedDictionary<string, string>(_docSetRoots, StringComparer.Ordinal),
             TopicCount = valid.Count,
             TopicsByKind = byKind,
             Diagnostics = diagnostics.Items.Select(d => d.ToString()).ToList(),
@@ -236,6 +240,7 @@ public sealed class IndexBuild
         var docSet = SphinxDocTree.DetectDocSet(root, inventory);
         _indexEntries[docSet.Id] = [.. _indexEntries.GetValueOrDefault(docSet.Id) ?? [], .. SphinxGenIndex.Read(root, diagnostics)];
         _deprecatedModules[docSet.Id] = SphinxModuleIndex.Deprecated(root, diagnostics);
+        _docSetRoots.TryAdd(docSet.Id, Path.GetFullPath(root));
         var pages = SphinxDocTree.Pages(root).ToList();
         var treeStamp = PageCache.TreeStamp(root, docSet);
         var stamps = pages.Select(p => PageCache.PageStamp(root, p, treeStamp)).ToList();
@@ -377,8 +382,8 @@ public sealed class IndexBuild
     /// </summary>
     private void WriteArtifacts(string dir, IReadOnlyList<Topic> topics, IndexManifest manifest, string? previousGeneration)
     {
-        var stored = NestedTopics.Apply(topics);
-        _timings.Lap("nest topics");
+        var stored = TopicLinks.Apply(NestedTopics.Apply(topics));
+        _timings.Lap("nest topics, resolve links");
         var encoded = new TopicsTableWriter.EncodedTopic[stored.Count];
         Parallel.For(0, stored.Count, i => encoded[i] = TopicsTableWriter.EncodedTopic.Of(stored[i]));
         _timings.Lap("encode topics");

@@ -17,7 +17,8 @@ public class TopicCodecTests
         [
             new Section([new TextRun("Title")], [
                 new Paragraph(words),
-                new LiteralBlock(">>> 1 + 1\n2", "pycon") { IsDoctest = true },
+                new LiteralBlock(">>> 1 + 1\n2", "pycon") { IsDoctest = true, Highlight = [new("gp", 4), new("mi", 1), new("", 1), new("o", 1)] },
+                new Anchor("dir-fd"),
                 new Grammar([new Production("rule", "\"a\" | other"), new Production(null, "| more")]),
                 new BulletList([new ListItem([new Paragraph([new TextRun("one")])])]),
                 new EnumeratedList([new ListItem([new Paragraph([new TextRun("two")])])], 3),
@@ -43,6 +44,7 @@ public class TopicCodecTests
             Key = "spam", Kind = TopicKind.Module, DocSet = "fixture-1", Title = "spam", Role = "py:module",
             Signature = null, Parent = null, SourcePage = "library/spam.html", Anchor = "module-spam",
             Aliases = ["library/spam"], Related = ["eggs"], Anchors = ["index-3", "dir-fd"], Body = body, Origin = "fixture",
+            Links = new Dictionary<string, LinkTo> { ["other.html#x"] = new("other.x", TopicKind.Label, null), ["#dir-fd"] = new("spam", TopicKind.Module, "dir-fd") },
         };
     }
 
@@ -52,8 +54,13 @@ public class TopicCodecTests
         var topic = EveryKind();
         var back = TopicCodec.Decode(TopicCodec.Encode(topic, topic.Body));
 
-        // Every field of every node, link targets and anchors included (records holding lists compare them by reference).
-        Assert.Equal(ModelDump.Topics([topic]), ModelDump.Topics([back]));
+        // Every field of every node, link targets, code tokens, anchors and resolved links included (records holding
+        // lists compare them by reference).
+        var dump = ModelDump.Topics([topic]);
+        Assert.Contains("tokens gp:4 mi:1 :1 o:1", dump);
+        Assert.Contains("anchor #dir-fd", dump);
+        Assert.Contains("link #dir-fd -> module 'spam' #dir-fd", dump);
+        Assert.Equal(dump, ModelDump.Topics([back]));
         var renderer = new TextRenderer();
         Assert.Equal(renderer.Render(topic, new TextRenderOptions()), renderer.Render(back, new TextRenderOptions()));
     }

@@ -197,6 +197,7 @@ public sealed class SphinxFixturePageTests
               signature #spam.slice spam.slice(tin, count=1)
               p Cut *count* slices:
               literal[python3] doctest=False import spam\nspam.slice(tin)
+                tokens kn:6 :1 nn:4 :1 n:4 o:1 n:5 p:1 n:3 p:1
             description py:exception
               signature #spam.Dented exception spam.Dented
               p Raised when a tin is dented.
@@ -241,6 +242,7 @@ public sealed class SphinxFixturePageTests
                 line second line
               quote
                 p A quoted saying.
+              anchor #spam-serving
               rubric Serving
               literal[] doctest=False plate  spam\n  then  serve
               section #leftovers Leftovers

@@ -1,3 +1,4 @@
+using Help.Indexer.Sources.Highlighting;
 using System.Text;
 using Help.Core.Model;
 using Markdig.Extensions.Tables;
@@ -88,7 +89,7 @@ internal sealed class MarkdownBlockConverter
     {
         HeadingBlock h => new Rubric(Inlines(h.Inline)), // A heading inside a list or quote: not a section.
         ParagraphBlock p => new Paragraph(Inlines(p.Inline)),
-        FencedCodeBlock f => new LiteralBlock(CodeText(f), string.IsNullOrWhiteSpace(f.Info) ? null : f.Info.Trim()),
+        FencedCodeBlock f => CodeHighlighter.Colour(new LiteralBlock(CodeText(f), string.IsNullOrWhiteSpace(f.Info) ? null : f.Info.Trim())),
         CodeBlock c => new LiteralBlock(CodeText(c), null),
         ListBlock { IsOrdered: true } l => new EnumeratedList(Items(l), int.TryParse(l.OrderedStart, out var n) ? n : 1),
         ListBlock l => new BulletList(Items(l)),

@@ -1,3 +1,4 @@
+using Help.Indexer.Sources.Highlighting;
 using System.Text;
 using System.Text.RegularExpressions;
 using Help.Core.Model;
@@ -181,7 +182,7 @@ internal sealed partial class RestBlockParser
                 {
                     end++;
                 }
-                blocks.Add(new LiteralBlock(string.Join('\n', lines[i..end]), _directives.HighlightLanguage) { IsDoctest = true });
+                blocks.Add(CodeHighlighter.Colour(new LiteralBlock(string.Join('\n', lines[i..end]), _directives.HighlightLanguage) { IsDoctest = true }));
                 i = end;
                 continue;
             }
@@ -494,7 +495,7 @@ internal sealed partial class RestBlockParser
             if (next < n && lines[next].StartsWith(' '))
             {
                 var end = IndentedEnd(lines, next + 1, 1);
-                blocks.Add(new LiteralBlock(string.Join('\n', Dedent(lines, next, end)), _directives.HighlightLanguage));
+                blocks.Add(CodeHighlighter.Colour(new LiteralBlock(string.Join('\n', Dedent(lines, next, end)), _directives.HighlightLanguage)));
                 return end;
             }
         }

@@ -1,3 +1,4 @@
+using Help.Indexer.Sources.Highlighting;
 using System.Text.RegularExpressions;
 using Help.Core.Model;
 using Help.Indexer.Sources.Sphinx;
@@ -188,7 +189,7 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
             var text = string.Join('\n', content).Trim('\n');
             if (text.Length > 0)
             {
-                blocks.Add(new LiteralBlock(text, language));
+                blocks.Add(CodeHighlighter.Colour(new LiteralBlock(text, language)));
             }
             return;
         }

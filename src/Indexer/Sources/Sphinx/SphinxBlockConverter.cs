@@ -57,6 +57,7 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
                     break;
                 case IElement element:
                     Flush(pending, blocks);
+                    AddAnchors(element, blocks);
                     ConvertBlock(element, blocks);
                     break;
             }
@@ -71,6 +72,13 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
         if (pending.Count == 0)
         {
             return;
+        }
+        foreach (var node in pending)
+        {
+            if (node is IElement element)
+            {
+                AddTargets(element, blocks);
+            }
         }
         if (!pending.All(SphinxInlines.IsWhiteSpaceText))
         {
@@ -101,6 +109,40 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
             break;
         }
         return ids;
+    }
+
+    /// <summary>
+    /// The ids a block element carries that nothing else in the model holds (<c>ul#dir-fd</c>, <c>p#index-1</c>, the
+    /// empty target spans in a paragraph), as <see cref="Anchor"/> blocks before it: where links to them land.
+    /// Sections, object signatures, glossary terms and footnotes keep their ids themselves.
+    /// </summary>
+    private static void AddAnchors(IElement element, List<Block> blocks)
+    {
+        if (element.HasClass(SphinxSelectors.Footnote) || element.HasClass(SphinxSelectors.Citation))
+        {
+            return;
+        }
+        if (NullIfEmpty(element.Id) is { } id)
+        {
+            blocks.Add(new Anchor(id));
+        }
+        if (element.LocalName == "p")
+        {
+            AddTargets(element, blocks);
+        }
+    }
+
+    /// <summary>The empty target spans in or at <paramref name="element"/> (Sphinx's <c>span#index-3</c>), as anchors.</summary>
+    private static void AddTargets(IElement element, List<Block> blocks)
+    {
+        IEnumerable<IElement> spans = element.LocalName == "span" ? [element] : element.QuerySelectorAll("span[id]");
+        foreach (var span in spans)
+        {
+            if (NullIfEmpty(span.Id) is { } id && !IsVisible(span))
+            {
+                blocks.Add(new Anchor(id));
+            }
+        }
     }
 
     internal static bool IsSection(IElement element) =>
@@ -280,7 +322,8 @@ internal sealed class SphinxBlockConverter(string pagePath, Diagnostics diagnost
         {
             return SphinxGrammar.FromPre(pre);
         }
-        return new LiteralBlock(pre.TextContent.TrimEnd('\n', '\r'), language);
+        var text = pre.TextContent.TrimEnd('\n', '\r');
+        return new LiteralBlock(text, language) { Highlight = SphinxHighlight.Runs(pre, text.Length) };
     }
 
     // --- Lists.

@@ -15,22 +15,28 @@ internal sealed class VersionNoteRenderer : TextBlockRenderer<VersionNote>
         var label = Label(block);
         var layout = context.Layout;
         layout.NewState(0);
-        if (block.Body.Count == 0)
+        // Link targets in the note's first paragraph come before it in the model, and show nothing in text.
+        var body = ShownBody(block);
+        if (body.Count == 0)
         {
             context.WriteParagraph([new TextRun(label + ".")]);
         }
-        else if (block.Body[0] is Paragraph first)
+        else if (body[0] is Paragraph first)
         {
             context.WriteParagraph([new TextRun(label + ": "), .. first.Content]);
-            context.WriteBlocks([.. block.Body.Skip(1)]);
+            context.WriteBlocks([.. body.Skip(1)]);
         }
         else
         {
             context.WriteParagraph([new TextRun(label + ":")]);
-            context.WriteBlocks(block.Body);
+            context.WriteBlocks(body);
         }
         layout.EndState();
     }
+
+    /// <summary>The note's body without the <see cref="Anchor"/> blocks, which text does not show.</summary>
+    public static IReadOnlyList<Block> ShownBody(VersionNote block) =>
+        block.Body.Any(b => b is Anchor) ? block.Body.Where(b => b is not Anchor).ToList() : block.Body;
 
     /// <summary>The words Sphinx puts before the note: <c>Changed in version 3.9</c>.</summary>
     public static string Label(VersionNote block) => (block.Change, block.RemovedIn) switch

@@ -143,4 +143,92 @@ public sealed class ApiTests(ViewerFixture viewer) : IClassFixture<ViewerFixture
         Assert.Equal(["/api/topic/{key}", "/api/search", "/api/keys", "/api/health"],
             body.GetProperty("paths").EnumerateObject().Select(p => p.Name));
     }
+
+    [Fact]
+    public async Task Topic_HtmlField_LinksAtViewerAddresses()
+    {
+        var (_, topic) = await GetJson("/api/topic/ham");
+        var html = topic.GetProperty("html").GetString()!;
+        Assert.Contains("href=\"/docs/python-3.99/spam.Tin\"", html);
+        Assert.DoesNotContain("href=\"spam.html", html);
+        Assert.DoesNotContain("href=\"../", html);
+    }
+
+    [Fact]
+    public async Task Topic_DocSetAndKind_ChooseAmongTopicsOfOneKey()
+    {
+        var (ambiguous, _) = await GetJson("/api/topic/open");
+        Assert.Equal(HttpStatusCode.MultipleChoices, ambiguous);
+        var (status, topic) = await GetJson("/api/topic/spam.Tin.open?kind=method&docset=python-3.99");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("python-3.99", topic.GetProperty("docset").GetString());
+        var (unknown, body) = await GetJson("/api/topic/spam.Tin?docset=no-such-docs");
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Equal("unknown docset", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Search_DocSet_LimitsTheResultsToIt()
+    {
+        var (status, body) = await GetJson("/api/search?q=tin&docset=python-3.99");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var results = body.GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal("python-3.99", r.GetProperty("docset").GetString()));
+        var (none, _) = await GetJson("/api/search?q=tin&docset=no-such-docs");
+        Assert.Equal(HttpStatusCode.NotFound, none);
+    }
+
+    [Theory]
+    [InlineData("/api/no-such-thing")]
+    [InlineData("/api/topics/spam")]
+    [InlineData("/api/")]
+    public async Task UnknownApiPath_AnswersJson404(string path)
+    {
+        var (status, body) = await GetJson(path);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("/openapi.json", body.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/topic/spam.Tin")]
+    [InlineData("/docs/python-3.99/spam.Tin")]
+    [InlineData("/")]
+    public async Task Head_AnswersAsGetWithoutTheBody(string path)
+    {
+        using var get = await viewer.Http.GetAsync(path, Cancel);
+        using var head = await viewer.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Cancel);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Theory]
+    [InlineData("/api/topic/spam.Tin")]
+    [InlineData("/docs/python-3.99/spam.Tin")]
+    public async Task ETag_Revalidated_Answers304WithoutTheBody(string path)
+    {
+        using var first = await viewer.Http.GetAsync(path, Cancel);
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Contains("no-cache", first.Headers.CacheControl?.ToString());
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await viewer.Http.SendAsync(again, Cancel);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Compression_AskedFor_SendsGzip()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/topic/ham");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await viewer.Http.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        await using var unzipped = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(Cancel), System.IO.Compression.CompressionMode.Decompress);
+        var topic = await JsonDocument.ParseAsync(unzipped, cancellationToken: Cancel);
+        Assert.Equal("ham", topic.RootElement.GetProperty("key").GetString());
+    }
 }

@@ -40,7 +40,7 @@ public sealed class GenerationTests : IAsyncLifetime
         while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEqual(before, await Generation());
-        Assert.Equal(HttpStatusCode.OK, (await _viewer.Http.GetAsync("/topic/spam.Tin", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _viewer.Http.GetAsync("/docs/python-3.99/spam.Tin", Cancel)).StatusCode);
     }
 
     [Fact]

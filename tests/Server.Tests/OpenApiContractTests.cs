@@ -27,18 +27,24 @@ public sealed class OpenApiContractTests(ViewerFixture viewer) : IClassFixture<V
     [
         ("/api/topic/{key}", HttpStatusCode.OK, "/api/topic/spam.Tin.open"),
         ("/api/topic/{key}", HttpStatusCode.OK, "/api/topic/Slicer.cut"),
+        ("/api/topic/{key}", HttpStatusCode.OK, "/api/topic/spam.Tin.open?kind=method&docset=python-3.99"),
+        ("/api/topic/{key}", HttpStatusCode.NotFound, "/api/topic/spam.Tin?docset=no-such-docs"),
         ("/api/topic/{key}", HttpStatusCode.MultipleChoices, "/api/topic/open"),
         ("/api/topic/{key}", HttpStatusCode.NotFound, "/api/topic/spam.Tin.opn"),
         ("/api/topic/{key}", HttpStatusCode.BadRequest, "/api/topic/%20"),
         ("/api/topic/{key}", HttpStatusCode.RequestUriTooLong, "/api/topic/" + new string('a', 300)),
         ("/api/search", HttpStatusCode.OK, "/api/search?q=tin&limit=3&kind=method"),
         ("/api/search", HttpStatusCode.OK, "/api/search?q=open+tin"),
+        ("/api/search", HttpStatusCode.OK, "/api/search?q=tin&docset=python-3.99"),
+        ("/api/search", HttpStatusCode.NotFound, "/api/search?q=tin&docset=no-such-docs"),
         ("/api/search", HttpStatusCode.OK, "/api/search?q="),
         ("/api/search", HttpStatusCode.BadRequest, "/api/search?q=tin&limit=0"),
         ("/api/search", HttpStatusCode.BadRequest, "/api/search?q=tin&kind=spaceship"),
         ("/api/search", HttpStatusCode.BadRequest, "/api/search?q=" + new string('a', 300)),
         ("/api/keys", HttpStatusCode.OK, "/api/keys?prefix=spam.&limit=3"),
         ("/api/keys", HttpStatusCode.OK, "/api/keys"),
+        ("/api/keys", HttpStatusCode.OK, "/api/keys?prefix=sp&docset=python-3.99"),
+        ("/api/keys", HttpStatusCode.NotFound, "/api/keys?docset=no-such-docs"),
         ("/api/keys", HttpStatusCode.BadRequest, "/api/keys?limit=many"),
         ("/api/keys", HttpStatusCode.RequestUriTooLong, "/api/keys?prefix=" + new string('a', 300)),
         ("/api/health", HttpStatusCode.OK, "/api/health"),
@@ -59,7 +65,7 @@ public sealed class OpenApiContractTests(ViewerFixture viewer) : IClassFixture<V
             .Order(StringComparer.Ordinal);
         var mapped = viewer.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) && e.Order != int.MaxValue) // not the JSON 404 for other /api paths
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => $"{m} {e.RoutePattern.RawText!.Replace("{**", "{", StringComparison.Ordinal)}"))
             .Order(StringComparer.Ordinal);

@@ -124,9 +124,9 @@ public sealed class HelpQuery
     /// <summary>
     /// Up to <paramref name="max"/> keys that start with <paramref name="prefix"/> ignoring case, in table
     /// order (folded, then ordinal), each key once: completion for an editor. Section keys
-    /// (<c>page#anchor</c>) are left out unless the prefix reaches into one.
+    /// (<c>page#anchor</c>) are left out unless the prefix reaches into one; with <paramref name="docSet"/>, only its keys.
     /// </summary>
-    public IReadOnlyList<KeyEntry> Complete(string prefix, int max)
+    public IReadOnlyList<KeyEntry> Complete(string prefix, int max, string? docSet = null)
     {
         var keys = _completionKeys ??= _index.Table.AllKeys().Select(e => (TopicsTableFormat.Fold(e.Key), e)).ToArray();
         var folded = TopicsTableFormat.Fold(prefix);
@@ -141,7 +141,7 @@ public sealed class HelpQuery
         for (var i = lo; i < keys.Length && found.Count < max && keys[i].Folded.StartsWith(folded, StringComparison.Ordinal); i++)
         {
             var e = keys[i].Entry;
-            if ((sections || e.Kind != TopicKind.Section) && (found.Count == 0 || found[^1].Key != e.Key))
+            if ((sections || e.Kind != TopicKind.Section) && (docSet is null || e.DocSet == docSet) && (found.Count == 0 || found[^1].Key != e.Key))
             {
                 found.Add(e);
             }
@@ -158,6 +158,13 @@ public sealed class HelpQuery
 
     /// <summary>The topic as a cleaned HTML fragment (see <see cref="HtmlRenderer"/>).</summary>
     public string RenderHtml(Topic topic) => HtmlRenderer.Default.Render(topic, IncludesOf(topic.DocSet));
+
+    /// <summary>
+    /// The topic as an HTML fragment whose internal links go where <paramref name="address"/> says (a viewer's own
+    /// addresses), its headings and described objects listed in <paramref name="contents"/>.
+    /// </summary>
+    public string RenderHtml(Topic topic, HtmlRenderer.LinkAddress address, List<HtmlRenderer.ContentsEntry>? contents = null) =>
+        HtmlRenderer.Default.Render(topic, IncludesOf(topic.DocSet), address, contents);
 
     /// <summary>The first sentence of the topic's own text, for listings and JSON.</summary>
     public string Summary(Topic topic) => PlainText.Summary(ExpandTop(topic.Body, IncludesOf(topic.DocSet)));

@@ -111,7 +111,7 @@ public sealed class IndexGenerations : IDisposable
     {
         private int _refs = 1;
         private readonly HelpIndex _index;
-        private readonly Lazy<IReadOnlyList<string>> _sourceRoots;
+        private readonly Lazy<IndexManifest?> _manifest;
 
         internal Generation(string directory)
         {
@@ -125,8 +125,7 @@ public sealed class IndexGenerations : IDisposable
             }
             _index = HelpIndex.Open(directory);
             Query = new HelpQuery(_index);
-            _sourceRoots = new Lazy<IReadOnlyList<string>>(() =>
-                IndexManifest.TryRead(directory)?.Sources.Select(s => s.Path).ToList() ?? []);
+            _manifest = new Lazy<IndexManifest?>(() => IndexManifest.TryRead(directory));
         }
 
         public string Directory { get; }
@@ -137,7 +136,10 @@ public sealed class IndexGenerations : IDisposable
         public TopicsTable Table => _index.Table;
 
         /// <summary>The folders and files the generation was built from, for links to a topic's source page.</summary>
-        public IReadOnlyList<string> SourceRoots => _sourceRoots.Value;
+        public IReadOnlyList<string> SourceRoots => _manifest.Value?.Sources.Select(s => s.Path).ToList() ?? [];
+
+        /// <summary>The folder a Sphinx doc set was read from, or null (a doc set from reST, Markdown or pydoc's table).</summary>
+        public string? DocSetRoot(string docSet) => _manifest.Value?.DocSetRoots.GetValueOrDefault(docSet);
 
         /// <summary>
         /// The file <paramref name="topic"/> was read from, with its anchor (<c>/usr/share/doc/…/asyncio-task.html#asyncio.gather</c>),
@@ -149,7 +151,7 @@ public sealed class IndexGenerations : IDisposable
             {
                 return null;
             }
-            var file = Path.IsPathRooted(page) ? page : SourceRoots
+            var file = Path.IsPathRooted(page) ? page : (DocSetRoot(topic.DocSet) is { } root ? [root] : SourceRoots)
                 .Where(System.IO.Directory.Exists)
                 .Select(root => Path.Combine(root, page))
                 .FirstOrDefault(File.Exists);

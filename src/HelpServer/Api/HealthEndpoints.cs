@@ -23,3 +23,14 @@ public static class HealthEndpoints
         return routes;
     }
 }
+
+/// <summary>Any other <c>/api</c> path: a JSON 404 that says where the API is described, never the HTML page.</summary>
+public static class ApiFallback
+{
+    public static IEndpointRouteBuilder MapApiFallback(this IEndpointRouteBuilder routes)
+    {
+        routes.MapFallback("/api/{**rest}", (HttpRequest request) => ApiResults.Error(StatusCodes.Status404NotFound,
+            $"no API at {request.Path}; the API is described at /openapi.json"));
+        return routes;
+    }
+}

@@ -12,7 +12,7 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/search", async (string? q, string? limit, string? kind, IndexGenerations generations, SearchGate gate,
+        routes.MapGet("/api/search", async (string? q, string? limit, string? kind, string? docset, IndexGenerations generations, SearchGate gate,
             CancellationToken cancel) =>
         {
             q ??= "";
@@ -20,7 +20,8 @@ public static class SearchEndpoints
             {
                 return ApiResults.Error(StatusCodes.Status400BadRequest, $"a query is at most {Limits.MaxQueryLength} characters");
             }
-            if (!ApiResults.TryLimit(limit, DefaultLimit, out var max, out var error) || !ApiResults.TryKind(kind, out var k, out error))
+            if (!ApiResults.TryLimit(limit, DefaultLimit, out var max, out var error) || !ApiResults.TryKind(kind, out var k, out error)
+                || !TopicEndpoints.TryDocSet(generations, docset, out error))
             {
                 return error!;
             }
@@ -31,7 +32,7 @@ public static class SearchEndpoints
             // The generation is leased once the search may run, so a request waiting here holds no old index open.
             using var slot = await gate.EnterAsync(cancel);
             using var lease = generations.Acquire();
-            var hits = lease.Query.Search(new SearchQuery(q, max, k is { } one ? [one] : null));
+            var hits = lease.Query.Search(new SearchQuery(q, max, k is { } one ? [one] : null, docset));
             return ApiResults.Json(StatusCodes.Status200OK, w => TopicJson.WriteResults(w, q, hits));
         });
         return routes;

@@ -12,6 +12,7 @@ public static class AssetEndpoints
     [
         ("/assets/app.css", "assets/app.css", "text/css; charset=utf-8"),
         ("/assets/app.js", "assets/app.js", "text/javascript; charset=utf-8"),
+        ("/assets/theme.js", "assets/theme.js", "text/javascript; charset=utf-8"),
         (OpenApiPath, "assets/openapi.json", "application/json; charset=utf-8"),
     ];
 

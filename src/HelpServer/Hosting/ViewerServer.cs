@@ -106,6 +106,8 @@ public static class ViewerServer
             k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddSingleton(generations);
+        // gzip and Brotli for pages, JSON, the sidebar, the stylesheet and the script (the stdtypes topic is 0.5 MB of JSON).
+        builder.Services.AddResponseCompression();
         builder.Services.AddSingleton(new SearchGate(SearchGate.DefaultWidth));
         // The tools of pyhelp mcp at /mcp (Streamable HTTP, stateless: every request stands alone, no session to keep).
         builder.Services.AddMcpServer(o =>
@@ -121,6 +123,10 @@ public static class ViewerServer
         // The Host check comes first: a rebinding page gets nothing, not even an error page of ours.
         app.UseLoopbackOnly();
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseConditionalGets();
+        // Routing after HEAD became GET, so that every GET route answers HEAD too.
+        app.UseRouting();
         app.Use(async (context, next) =>
         {
             try
@@ -152,6 +158,7 @@ public static class ViewerServer
         app.MapTopicApi();
         app.MapSearchApi();
         app.MapKeyApi();
+        app.MapApiFallback();
         app.MapAssets();
         app.MapPages();
         app.MapPageFallback();

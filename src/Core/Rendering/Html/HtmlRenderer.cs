@@ -9,8 +9,9 @@ namespace Help.Core.Rendering.Html;
 /// Renders the document model as an HTML fragment: the cleaned content of a topic, in the element
 /// and class vocabulary of Sphinx's HTML writer (<c>dl.py.method</c>, <c>div.admonition.note</c>,
 /// <c>div.highlight-python3</c>), so stylesheets written for Sphinx pages apply. Every text is
-/// escaped; nothing from the source is passed through as markup. Links keep their targets as the
-/// source page wrote them (relative to <see cref="Topic.SourcePage"/>); the server rewrites them.
+/// escaped; nothing from the source is passed through as markup. Code keeps its Pygments token classes
+/// (<c>&lt;span class="k"&gt;</c>). Internal links keep their targets as the source page wrote them (relative to
+/// <see cref="Topic.SourcePage"/>) unless a <see cref="LinkAddress"/> gives each the reader's own address.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class HtmlRenderer
@@ -20,15 +21,29 @@ public sealed class HtmlRenderer
     private const int MaxIncludeDepth = 8;
 
     /// <summary>The topic's body as an HTML fragment; includes are expanded through <paramref name="resolver"/>.</summary>
-    public string Render(Topic topic, ITopicResolver? resolver = null)
+    public string Render(Topic topic, ITopicResolver? resolver = null) => Render(topic, resolver, null, null);
+
+    /// <summary>
+    /// The topic's body as an HTML fragment, each internal link's address given by <paramref name="address"/> (from
+    /// the topic that holds the link, an included one for its own links), and its headings and described objects
+    /// added to <paramref name="contents"/> in document order.
+    /// </summary>
+    public string Render(Topic topic, ITopicResolver? resolver, LinkAddress? address, List<ContentsEntry>? contents)
     {
         var sb = new StringBuilder();
-        var context = new Context(sb, resolver, HeadingLevel: 1, Depth: 0);
+        var context = new Context(sb, resolver, HeadingLevel: 1, Depth: 0, topic, address, contents);
         Blocks(topic.Body, context);
         return sb.ToString();
     }
 
-    private sealed record Context(StringBuilder Out, ITopicResolver? Resolver, int HeadingLevel, int Depth);
+    /// <summary>Where an internal link of <paramref name="owner"/> points, or null to leave it as the source wrote it.</summary>
+    public delegate string? LinkAddress(Topic owner, string href);
+
+    /// <summary>A heading or a described object of a rendered topic: its id, its text, and its depth (1 for the top).</summary>
+    public sealed record ContentsEntry(string Id, string Text, int Level, bool IsObject);
+
+    private sealed record Context(StringBuilder Out, ITopicResolver? Resolver, int HeadingLevel, int Depth, Topic Owner,
+        LinkAddress? Address, List<ContentsEntry>? Contents);
 
     private static void Blocks(IReadOnlyList<Block> blocks, Context c)
     {
@@ -46,20 +61,26 @@ public sealed class HtmlRenderer
             case Section s:
                 o.Append("<section").Append(Id(s.Anchor)).Append('>');
                 var level = Math.Min(c.HeadingLevel, 6);
+                if (s.Anchor is not null)
+                {
+                    c.Contents?.Add(new ContentsEntry(s.Anchor, PlainText.Inline(s.Title), c.HeadingLevel, IsObject: false));
+                }
                 o.Append("<h").Append(level).Append('>');
-                Inlines(s.Title, o);
+                Inlines(s.Title, c);
                 o.Append("</h").Append(level).Append('>');
                 Blocks(s.Body, c with { HeadingLevel = c.HeadingLevel + 1 });
                 o.Append("</section>");
                 break;
             case Paragraph p:
                 o.Append("<p>");
-                Inlines(p.Content, o);
+                Inlines(p.Content, c);
                 o.Append("</p>");
                 break;
             case LiteralBlock l:
                 o.Append("<div class=\"highlight-").Append(Attr(l.Language ?? "default")).Append(l.IsDoctest ? " doctest" : "")
-                    .Append("\"><pre>").Append(Text(l.Text)).Append("</pre></div>");
+                    .Append("\"><pre>");
+                Code(l, o);
+                o.Append("</pre></div>");
                 break;
             case Grammar g:
                 o.Append("<pre class=\"productionlist\">");
@@ -86,7 +107,7 @@ public sealed class HtmlRenderer
                 foreach (var item in d.Items)
                 {
                     o.Append("<dt").Append(Id(item.Anchor)).Append('>');
-                    Inlines(item.Term, o);
+                    Inlines(item.Term, c);
                     o.Append("</dt><dd>");
                     Blocks(item.Definition, c);
                     o.Append("</dd>");
@@ -98,7 +119,7 @@ public sealed class HtmlRenderer
                 foreach (var field in f.Fields)
                 {
                     o.Append("<dt>");
-                    Inlines(field.Name, o);
+                    Inlines(field.Name, c);
                     o.Append("</dt><dd>");
                     Blocks(field.Body, c);
                     o.Append("</dd>");
@@ -115,7 +136,7 @@ public sealed class HtmlRenderer
                 o.Append("<div class=\"admonition ").Append(Attr(a.Kind)).Append("\"><p class=\"admonition-title\">");
                 if (a.Title is not null)
                 {
-                    Inlines(a.Title, o);
+                    Inlines(a.Title, c);
                 }
                 else
                 {
@@ -141,14 +162,14 @@ public sealed class HtmlRenderer
                 foreach (var line in lb.Lines)
                 {
                     o.Append("<div class=\"line\">");
-                    Inlines(line, o);
+                    Inlines(line, c);
                     o.Append("</div>");
                 }
                 o.Append("</div>");
                 break;
             case Rubric r:
                 o.Append("<p class=\"rubric\">");
-                Inlines(r.Content, o);
+                Inlines(r.Content, c);
                 o.Append("</p>");
                 break;
             case Transition:
@@ -176,6 +197,10 @@ public sealed class HtmlRenderer
                 o.Append("<dl class=\"").Append(Attr(classes)).Append("\">");
                 foreach (var sig in d.Signatures)
                 {
+                    if (sig.Anchor is not null && ReferenceEquals(sig, d.Signatures[0]))
+                    {
+                        c.Contents?.Add(new ContentsEntry(sig.Anchor, sig.Anchor, c.HeadingLevel, IsObject: true));
+                    }
                     o.Append("<dt class=\"sig\"").Append(Id(sig.Anchor)).Append("><code>").Append(Text(sig.Text)).Append("</code></dt>");
                 }
                 o.Append("<dd>");
@@ -190,8 +215,12 @@ public sealed class HtmlRenderer
                 }
                 else
                 {
-                    Blocks(target.Body, c with { Depth = c.Depth + 1 });
+                    Blocks(target.Body, c with { Depth = c.Depth + 1, Owner = target });
                 }
+                break;
+            case Anchor a:
+                // An empty target: where a link to an id inside a paragraph or list lands.
+                o.Append("<span class=\"target\" id=\"").Append(Attr(a.Id)).Append("\"></span>");
                 break;
             case Preformatted pf:
                 o.Append("<pre class=\"preformatted\">").Append(Text(pf.Text)).Append("</pre>");
@@ -231,8 +260,33 @@ public sealed class HtmlRenderer
         o.Append("</").Append(group).Append('>');
     }
 
-    private static void Inlines(IReadOnlyList<Inline> inlines, StringBuilder o)
+    /// <summary>The code with each token the source marked in a <c>span</c> of its Pygments class.</summary>
+    private static void Code(LiteralBlock l, StringBuilder o)
     {
+        var at = 0;
+        foreach (var run in l.Highlight)
+        {
+            if (at + run.Length > l.Text.Length)
+            {
+                break;
+            }
+            var text = Text(l.Text.Substring(at, run.Length));
+            if (run.Token.Length == 0)
+            {
+                o.Append(text);
+            }
+            else
+            {
+                o.Append("<span class=\"").Append(Attr(run.Token)).Append("\">").Append(text).Append("</span>");
+            }
+            at += run.Length;
+        }
+        o.Append(Text(l.Text[at..]));
+    }
+
+    private static void Inlines(IReadOnlyList<Inline> inlines, Context c)
+    {
+        var o = c.Out;
         foreach (var inline in inlines)
         {
             switch (inline)
@@ -242,31 +296,35 @@ public sealed class HtmlRenderer
                     break;
                 case Emphasis e:
                     o.Append("<em>");
-                    Inlines(e.Content, o);
+                    Inlines(e.Content, c);
                     o.Append("</em>");
                     break;
                 case Strong s:
                     o.Append("<strong>");
-                    Inlines(s.Content, o);
+                    Inlines(s.Content, c);
                     o.Append("</strong>");
                     break;
                 case Code code:
                     o.Append("<code>").Append(Text(code.Text)).Append("</code>");
                     break;
                 case Link l when SafeHref(l.Target) is { } href:
+                    if (!l.External && c.Address?.Invoke(c.Owner, l.Target!) is { } address)
+                    {
+                        href = address;
+                    }
                     o.Append("<a href=\"").Append(Attr(href)).Append(l.External ? "\" class=\"external\">" : "\" class=\"internal\">");
-                    Inlines(l.Content, o);
+                    Inlines(l.Content, c);
                     o.Append("</a>");
                     break;
                 case Link l:
-                    Inlines(l.Content, o);
+                    Inlines(l.Content, c);
                     break;
                 case FootnoteRef f:
                     o.Append("<a class=\"footnote-reference\" href=\"#footnote-").Append(Attr(f.Label)).Append("\">[").Append(Text(f.Label)).Append("]</a>");
                     break;
                 case Script sc:
                     o.Append(sc.Superscript ? "<sup>" : "<sub>");
-                    Inlines(sc.Content, o);
+                    Inlines(sc.Content, c);
                     o.Append(sc.Superscript ? "</sup>" : "</sub>");
                     break;
                 case LineBreak:

@@ -112,7 +112,9 @@ public sealed class SearchIndex : IDisposable
         try
         {
             var ranked = Rank(query, terms, mostOf, limit);
-            return ranked.Select(r => Hit(r, terms, query.Snippets)).ToList();
+            // The snippet queries are the same for every hit: made once per field.
+            var marking = new Dictionary<string, LuceneQuery?>();
+            return ranked.Select(r => Hit(r, terms, query.Snippets, marking)).ToList();
         }
         catch (Exception e) when (IsDamage(e))
         {
@@ -238,7 +240,7 @@ public sealed class SearchIndex : IDisposable
         text.Length is >= 3 and <= 200 && !text.Contains(' ') && (char.IsLetter(text[0]) || text[0] == '_')
         && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.');
 
-    private SearchHit Hit(Ranked ranked, SearchTerms terms, bool snippets)
+    private SearchHit Hit(Ranked ranked, SearchTerms terms, bool snippets, Dictionary<string, LuceneQuery?> marking)
     {
         var d = ranked.Stored;
         var key = d.Get(SearchFields.Key);
@@ -246,7 +248,8 @@ public sealed class SearchIndex : IDisposable
         var docSet = d.Get(SearchFields.DocSet);
         var summary = d.Get(SearchFields.Summary);
         var (snippet, highlights) = snippets
-            ? Snippet(terms, _bodies?.Invoke(key, kind, docSet), summary, d.Get(SearchFields.Signature))
+            ? Snippet(terms, _bodies?.Invoke(key, kind, docSet), summary, d.Get(SearchFields.Signature),
+                field => marking.TryGetValue(field, out var q) ? q : marking[field] = SearchQueryBuilder.ForSnippet(terms, field, _reader))
             : ("", []);
         return new SearchHit(key, kind, docSet, d.Get(SearchFields.Title), summary, d.Get(SearchFields.Source),
             ranked.Score, snippet, highlights);
@@ -257,12 +260,12 @@ public sealed class SearchIndex : IDisposable
     /// marked, else the summary (or the body's start) with the parts of names the query named marked.
     /// </summary>
     private static (string Text, IReadOnlyList<(int Start, int Length)> Highlights) Snippet(
-        SearchTerms terms, string? body, string? summary, string? signature)
+        SearchTerms terms, string? body, string? summary, string? signature, Func<string, LuceneQuery?> marking)
     {
         var words = terms.HighlightWords();
         foreach (var (text, field) in new[] { (body, SearchFields.Body), (summary, SearchFields.Summary), (signature, SearchFields.Signature) })
         {
-            if (!string.IsNullOrWhiteSpace(text) && Marked(terms, text, field) is { } marked)
+            if (!string.IsNullOrWhiteSpace(text) && marking(field) is { } query && Marked(query, text, field) is { } marked)
             {
                 return Snippets.Parse(marked, words);
             }
@@ -272,12 +275,8 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>The best passage of <paramref name="text"/> with the query's words marked, or null when none is found.</summary>
-    private static string? Marked(SearchTerms terms, string text, string field)
+    private static string? Marked(LuceneQuery query, string text, string field)
     {
-        if (SearchQueryBuilder.ForSnippet(terms, field) is not { } query)
-        {
-            return null;
-        }
         var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter(Snippets.Open, Snippets.Close), scorer)
         {
@@ -358,3 +357,4 @@ public sealed class SearchIndex : IDisposable
         _directory.Dispose();
     }
 }
+

@@ -216,7 +216,7 @@ internal static class SearchQueryBuilder
     }
 
     /// <summary>The required terms as the body field's analyzer makes them: what a snippet marks.</summary>
-    public static LuceneQuery? ForSnippet(SearchTerms terms, string field)
+    public static LuceneQuery? ForSnippet(SearchTerms terms, string field, IndexReader reader)
     {
         var any = new BooleanQuery(disableCoord: true);
         foreach (var term in terms.Required)
@@ -227,10 +227,38 @@ internal static class SearchQueryBuilder
             }
             if (term.Prefix && PrefixOf(term) is { } prefix)
             {
-                any.Add(new PrefixQuery(new Term(field, prefix)), Occur.SHOULD);
+                // The prefix's words as the index has them, once per search: a PrefixQuery would make the highlighter
+                // rewrite it against a memory index of every snippet's text (2 ms a snippet).
+                foreach (var word in WordsStartingWith(reader, field, prefix, MaxPrefixWords))
+                {
+                    any.Add(new TermQuery(new Term(field, word)), Occur.SHOULD);
+                }
             }
         }
         return any.Clauses.Count == 0 ? null : any;
+    }
+
+    /// <summary>At most this many of the index's words for a prefix are marked in snippets (the most frequent first would cost a sort; the first in order suffice).</summary>
+    private const int MaxPrefixWords = 64;
+
+    private static IEnumerable<string> WordsStartingWith(IndexReader reader, string field, string prefix, int max)
+    {
+        var terms = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+        if (terms is null || terms.SeekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END)
+        {
+            yield break;
+        }
+        var count = 0;
+        do
+        {
+            var word = terms.Term.Utf8ToString();
+            if (!word.StartsWith(prefix, StringComparison.Ordinal) || count++ == max)
+            {
+                yield break;
+            }
+            yield return word;
+        }
+        while (terms.MoveNext());
     }
 
     /// <summary>The kind stored in a document, as <see cref="TopicKind"/>.</summary>

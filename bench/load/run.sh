@@ -25,12 +25,16 @@ for tool in wrk /usr/bin/python3.11 dotnet; do
 done
 
 art=/tmp/pyhelp-bench-artifacts
-echo "load: building release into $art" >&2
-dotnet build src/HelpServer -c Release --artifacts-path "$art" -v quiet -nologo >&2
-dotnet build src/Indexer -c Release --artifacts-path "$art" -v quiet -nologo >&2
+# The published pyhelp (Native AOT), as users run it; PYHELP=path reuses one already published.
+pyhelp="${PYHELP:-}"
+if [ -z "$pyhelp" ]; then
+  echo "load: publishing pyhelp into $art/pyhelp" >&2
+  dotnet publish src/HelpCli -c Release -r linux-x64 -o "$art/pyhelp" --artifacts-path "$art" -v quiet -nologo >&2
+  pyhelp="$art/pyhelp/pyhelp"
+fi
 if [ ! -f "$index/CURRENT" ]; then
   echo "load: building the full index into $index" >&2
-  "$art/bin/Help.Indexer/release/Help.Indexer" build --index "$index" >&2
+  "$pyhelp" --rebuild --index "$index" --source /usr/share/doc/python3.11/html >&2
 fi
 
 pids=()
@@ -39,7 +43,7 @@ trap cleanup EXIT
 
 # Ours: the first stdout line is the URL once it listens.
 out=$(mktemp)
-"$art/bin/Help.Server/release/Help.Server" --port 0 --index "$index" >"$out" 2>&1 &
+"$pyhelp" --serve --port 0 --index "$index" >"$out" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done
 ours=$(head -1 "$out"); ours=${ours%/}
@@ -56,7 +60,7 @@ for _ in $(seq 100); do curl -fsS -o /dev/null "$pydoc/" 2>/dev/null && break; s
 
 q=$(/usr/bin/python3.11 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")
 targets=(
-  "ours topic page|$ours/topic/$key"
+  "ours topic page|$ours/docs/python-3.11/$key"
   "ours topic API|$ours/api/topic/$key"
   "ours search API|$ours/api/search?q=$q&limit=20"
   "pydoc topic page|$pydoc/$key.html"

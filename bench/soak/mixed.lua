@@ -2,10 +2,10 @@
 -- per connection, and a count of answers outside 2xx/3xx (wrk's own summary counts only socket errors
 -- and non-2xx/3xx lumped together).
 local paths = {
-  "/topic/asyncio.gather", "/api/topic/os.path.join", "/api/search?q=thread%20pool&limit=20",
-  "/api/keys?prefix=asy", "/topic/str.split", "/api/search?q=open%20file", "/api/keys?prefix=os.pa",
+  "/docs/python-3.11/asyncio.gather", "/api/topic/os.path.join", "/api/search?q=thread%20pool&limit=20",
+  "/api/keys?prefix=asy", "/docs/python-3.11/str.split", "/api/search?q=open%20file", "/api/keys?prefix=os.pa",
   "/api/topic/assert", "/search?q=dataclass", "/api/topic/collections.OrderedDict", "/api/keys?prefix=json.",
-  "/api/search?q=context%20manager&limit=10", "/topic/for", "/api/topic/itertools.chain", "/api/keys?prefix=sub",
+  "/api/search?q=context%20manager&limit=10", "/docs/python-3.11/for?kind=keyword", "/api/topic/itertools.chain", "/api/keys?prefix=sub",
   "/api/search?q=regular%20expression",
 }
 

@@ -24,16 +24,20 @@ done
 command -v wrk >/dev/null || { echo "soak: wrk is missing (apt-get install wrk)" >&2; exit 2; }
 
 art=/tmp/pyhelp-soak-artifacts
-echo "soak: building release into $art" >&2
-dotnet build src/HelpServer -c Release --artifacts-path "$art" -v quiet -nologo >&2
-dotnet build src/Indexer -c Release --artifacts-path "$art" -v quiet -nologo >&2
+# The published pyhelp (Native AOT), as users run it; PYHELP=path reuses one already published.
+pyhelp="${PYHELP:-}"
+if [ -z "$pyhelp" ]; then
+  echo "soak: publishing pyhelp into $art/pyhelp" >&2
+  dotnet publish src/HelpCli -c Release -r linux-x64 -o "$art/pyhelp" --artifacts-path "$art" -v quiet -nologo >&2
+  pyhelp="$art/pyhelp/pyhelp"
+fi
 if [ ! -f "$index/CURRENT" ]; then
   echo "soak: building the full index into $index" >&2
-  "$art/bin/Help.Indexer/release/Help.Indexer" build --index "$index" >&2 || [ $? -eq 1 ] # 1: built, some sources skipped
+  "$pyhelp" --rebuild --index "$index" --source /usr/share/doc/python3.11/html >&2 || [ $? -eq 1 ] # 1: built, some sources skipped
 fi
 
 out=$(mktemp)
-HELP_SERVER_MEMLOG=${HELP_SERVER_MEMLOG:-5} "$art/bin/Help.Server/release/Help.Server" --port 0 --index "$index" >"$out" 2>&1 &
+HELP_SERVER_MEMLOG=${HELP_SERVER_MEMLOG:-5} "$pyhelp" --serve --port 0 --index "$index" >"$out" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -f "$out"' EXIT
 for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done

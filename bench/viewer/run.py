@@ -53,7 +53,8 @@ def main():
     args = a.parse_args()
     ours, theirs = free_port(), free_port()
     procs = [subprocess.Popen([args.pyhelp, "--serve", "--index", args.index, "--port", str(ours)], stdout=subprocess.DEVNULL),
-             subprocess.Popen([args.python, "-m", "pydoc", "-p", str(theirs)], stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)]
+             # pydoc -p reads commands from stdin and quits at its end: a pipe kept open.
+             subprocess.Popen([args.python, "-m", "pydoc", "-n", "127.0.0.1", "-p", str(theirs)], stdout=subprocess.DEVNULL, stdin=subprocess.PIPE)]
     try:
         wait(ours); wait(theirs)
         _, home, _ = get(ours, "/docs/python-3.11/json")

@@ -9,7 +9,7 @@ using Xunit;
 namespace Help.Cli.Tests;
 
 /// <summary>
-/// The editor recipes of the README, taken from it as a reader copies them: the MCP configurations start a server
+/// The editor recipes of docs/editors.md, taken from it as a reader copies them: the MCP configurations start a server
 /// the SDK's client talks to, and Neovim's <c>K</c> opens a floating window with the topic.
 /// </summary>
 public sealed partial class EditorRecipeTests(FixtureIndex index) : IClassFixture<FixtureIndex>
@@ -17,7 +17,7 @@ public sealed partial class EditorRecipeTests(FixtureIndex index) : IClassFixtur
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static IEnumerable<string> ReadmeBlocks(string language) =>
-        CodeBlock().Matches(File.ReadAllText(Path.Combine(Corpus.RepoRoot, "README.md")))
+        CodeBlock().Matches(File.ReadAllText(Path.Combine(Corpus.RepoRoot, "docs", "editors.md")))
             .Where(m => m.Groups[1].Value == language)
             .Select(m => m.Groups[2].Value);
 

@@ -24,6 +24,7 @@ public sealed class PythonDocsIndex : IDisposable
 }
 
 /// <summary>Lookups over the real docs: the right signature and first sentence for objects, modules, labels and terms across the docs.</summary>
+[Trait("Category", "corpus")]
 public sealed class PythonDocsTests(PythonDocsIndex index) : IClassFixture<PythonDocsIndex>
 {
     // key, kind, signature (null for prose), the first words of the summary (facts checked against the 3.11 HTML).

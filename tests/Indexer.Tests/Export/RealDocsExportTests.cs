@@ -115,7 +115,7 @@ public sealed class RealDocsExportTests(PythonDocsExportIndex index) : IClassFix
         var ourLocations = ours.Entries.Select(e => (e.Name, e.Role, e.Page, e.Anchor)).ToHashSet();
         var python = debian.Entries.Where(e => e.Role.StartsWith("py:", StringComparison.Ordinal)).ToList();
         var same = python.Count(e => ourLocations.Contains((e.Name, e.Role, e.Page, e.Anchor)));
-        // Measured 2026-11: see the README's Exports section; the rest are roles the importer files under another kind.
+        // Measured 2026-11: see docs/exports.md; the rest are roles the importer files under another kind.
         Assert.True(same >= python.Count * 0.9, $"{same} of {python.Count} py: objects at the same place");
     }
 }

@@ -14,6 +14,7 @@ namespace Help.Indexer.Tests.Rest;
 /// Debian's python3.11-doc holds each page twice: the HTML and its reST source under <c>_sources/</c>.
 /// Every object the HTML import finds on a page must read the same, at width 70, from the reST import.
 /// </summary>
+[Trait("Category", "corpus")]
 public sealed class RestHtmlParityTests(ITestOutputHelper output)
 {
     private static readonly string[] Pages =

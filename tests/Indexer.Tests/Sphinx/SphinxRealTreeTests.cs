@@ -10,6 +10,7 @@ using Xunit;
 namespace Help.Indexer.Tests.Sphinx;
 
 /// <summary>Debian's whole Python 3.11 HTML tree, imported as the indexer does: in parallel, with its inventory.</summary>
+[Trait("Category", "corpus")]
 public sealed class SphinxRealTreeTests(ITestOutputHelper output)
 {
     private static readonly Lazy<(IReadOnlyList<Topic> Topics, Diagnostics Diagnostics, TimeSpan Elapsed, int Pages)> Tree = new(ImportTree);

@@ -113,7 +113,7 @@ public sealed record Terminal(TextWriter Out, TextWriter Err)
     }
 }
 
-/// <summary>Exit codes are part of the interface (documented in the README and <c>--help</c>).</summary>
+/// <summary>Exit codes are part of the interface (documented in docs/manual.md and <c>--help</c>).</summary>
 public static class ExitCodes
 {
     public const int Found = 0;

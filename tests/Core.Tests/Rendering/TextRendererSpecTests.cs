@@ -79,16 +79,23 @@ public class TextRendererSpecTests
     /// </summary>
     private static readonly Lazy<bool> Rewrite = new(() =>
     {
-        var text = File.Exists(SpecPath) ? File.ReadAllText(SpecPath).ReplaceLineEndings("\n") : "";
+        RewriteSpecs(SpecPath, "text", TextRendererSpecCases.All.Keys,
+            name => TextRenderer.Default.RenderBlocks(TextRendererSpecCases.All[name].Blocks, TextRendererSpecCases.All[name].Options,
+                TextRendererSpecCases.All[name].Resolver));
+        return true;
+    });
+
+    /// <summary>Rewrites the expected block of every case in <paramref name="path"/>, keeping its introduction.</summary>
+    internal static void RewriteSpecs(string path, string language, IEnumerable<string> names, Func<string, string> render)
+    {
+        var text = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
         var headings = text.IndexOf("\n## ", StringComparison.Ordinal);
         var output = new StringBuilder((headings < 0 ? text : text[..headings]).TrimEnd('\n'));
         output.Append('\n');
-        foreach (var (name, specCase) in TextRendererSpecCases.All)
+        foreach (var name in names)
         {
-            var actual = TextRenderer.Default.RenderBlocks(specCase.Blocks, specCase.Options, specCase.Resolver);
-            output.Append($"\n## {name}\n\n{Fence}text\n{actual}{Fence}\n");
+            output.Append($"\n## {name}\n\n{Fence}{language}\n{render(name)}{Fence}\n");
         }
-        File.WriteAllText(SpecPath, output.ToString());
-        return true;
-    });
+        File.WriteAllText(path, output.ToString());
+    }
 }

@@ -1,0 +1,16 @@
+using Help.Core.Model;
+using static Help.Core.Rendering.Html.HtmlText;
+
+namespace Help.Core.Rendering.Html.Blocks;
+
+/// <summary>A paragraph: <c>p</c>.</summary>
+internal sealed class ParagraphHtml : HtmlBlockRenderer<Paragraph>
+{
+    protected override void Write(HtmlRenderContext c, Paragraph p)
+    {
+        var o = c.Out;
+        o.Append("<p>");
+        c.WriteInlines(p.Content);
+        o.Append("</p>");
+    }
+}

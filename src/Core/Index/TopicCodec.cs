@@ -15,16 +15,42 @@ namespace Help.Core.Index;
 /// </remarks>
 public static class TopicCodec
 {
+    // The values are bytes of the stored format: append only, never renumber.
     private enum BlockTag : byte
     {
-        Section = 1, Paragraph, LiteralBlock, Grammar, BulletList, EnumeratedList, DefinitionList, FieldList,
-        Table, Admonition, VersionNote, BlockQuote, LineBlock, Rubric, Transition, Footnote, Image, Description,
-        TopicInclude, Preformatted, Anchor,
+        Section = 1,
+        Paragraph = 2,
+        LiteralBlock = 3,
+        Grammar = 4,
+        BulletList = 5,
+        EnumeratedList = 6,
+        DefinitionList = 7,
+        FieldList = 8,
+        Table = 9,
+        Admonition = 10,
+        VersionNote = 11,
+        BlockQuote = 12,
+        LineBlock = 13,
+        Rubric = 14,
+        Transition = 15,
+        Footnote = 16,
+        Image = 17,
+        Description = 18,
+        TopicInclude = 19,
+        Preformatted = 20,
+        Anchor = 21,
     }
 
     private enum InlineTag : byte
     {
-        Text = 1, Emphasis, Strong, Code, Link, FootnoteRef, Script, LineBreak,
+        Text = 1,
+        Emphasis = 2,
+        Strong = 3,
+        Code = 4,
+        Link = 5,
+        FootnoteRef = 6,
+        Script = 7,
+        LineBreak = 8,
     }
 
     /// <param name="body">The body to store, which may differ from <c>topic.Body</c> (nested topics replaced by includes).</param>

@@ -83,4 +83,24 @@ public class TopicCodecTests
         Assert.True(section.Body.OfType<LiteralBlock>().Single().IsDoctest);
         Assert.Equal("3.12", section.Body.OfType<VersionNote>().Single().RemovedIn);
     }
+
+    [Fact]
+    public void Encode_SmallTopic_GivesThePinnedBytes()
+    {
+        // The stored format, byte for byte: a change here is a format change (bump TopicsTableFormat.Version).
+        var topic = new Topic
+        {
+            Key = "spam.eggs", Kind = TopicKind.Function, DocSet = "spam-1.0", Title = "spam.eggs", Signature = "spam.eggs(n)",
+            Parent = "spam", SourcePage = "spam.html", Anchor = "spam.eggs",
+            Links = new Dictionary<string, LinkTo> { ["#spam"] = new("spam", TopicKind.Module, null) },
+            Body = [new Paragraph([new TextRun("Eggs "), new Link([new Code("spam")], "#spam", false)]), new Anchor("x"),
+                    new LiteralBlock("eggs(1)", "python3") { Highlight = [new("n", 4), new("p", 1), new("mi", 1), new("p", 1)] }],
+        };
+
+        Assert.Equal(
+            "097370616D2E6567677306087370616D2D312E30097370616D2E6567677300010C7370616D2E65676773286E2901047370616D01097370616D2E" +
+            "68746D6C01097370616D2E65676773000000000105237370616D047370616D030003020201054567677320050104047370616D0105237370616D" +
+            "001501780307656767732831290107707974686F6E330004016E04017001026D6901017001",
+            Convert.ToHexString(TopicCodec.Encode(topic, topic.Body)));
+    }
 }

@@ -112,7 +112,8 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser)
     public Task Keyboard_SlashArrowsEnter_OpensTheChosenResult() => OnPage(async page =>
     {
         await page.GotoAsync(viewer.Url + "topic/spam");
-        await page.Locator("body").ClickAsync(new() { Position = new() { X = 5, Y = 300 } });
+        // Somewhere empty in the page (not the sidebar's links), so that "/" is pressed outside any field.
+        await page.Locator("main").ClickAsync(new() { Position = new() { X = 4, Y = 4 } });
         await page.Keyboard.PressAsync("/");
         await Assertions.Expect(page.Locator("#q")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("tin");
@@ -121,11 +122,10 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser)
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(page.Locator("#live li").Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url != viewer.Url + "docs/python-3.99/spam");
-        var landed = await page.EvaluateAsync<string>("document.querySelector('main').dataset.address");
+        // The suggestion's link redirects to the topic's own address: the page that opens must be that one.
         var expected = await page.APIRequest.GetAsync(second, new() { MaxRedirects = 0 });
-        Assert.Equal(expected.Headers["location"], landed);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main")).ToHaveAttributeAsync("data-address", expected.Headers["location"]);
     });
 
     [Fact]

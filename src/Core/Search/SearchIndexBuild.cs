@@ -82,16 +82,53 @@ public static class SearchIndexBuild
             .ToList();
         var made = new SearchDocument[sorted.Count];
         Parallel.For(0, sorted.Count, i => made[i] = sorted[i].Make());
-        using (var directory = FSDirectory.Open(path))
-        using (var writer = new IndexWriter(directory, Config(OpenMode.CREATE)))
+        // Inverting the documents is most of a build and one writer does it on one thread: each core writes a run of
+        // the sorted documents into a part of its own, and the parts are added in order, so the documents keep their
+        // order (ties in ranking fall the same way every build) and the index is the same whatever the timing.
+        foreach (var document in made)
         {
-            for (var i = 0; i < made.Length; i++)
+            Validate(document);
+        }
+        var parts = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, made.Length / MinDocumentsPerPart));
+        var partPaths = Enumerable.Range(0, parts).Select(n => path + ".part" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        try
+        {
+            Parallel.For(0, parts, n =>
             {
-                Validate(made[i]);
-                writer.AddDocument(SearchFields.ToDocument(made[i], sorted[i].Stamp));
+                using var directory = FSDirectory.Open(partPaths[n]);
+                using var writer = new IndexWriter(directory, Config(OpenMode.CREATE));
+                for (var i = made.Length * n / parts; i < made.Length * (n + 1) / parts; i++)
+                {
+                    writer.AddDocument(SearchFields.ToDocument(made[i], sorted[i].Stamp));
+                }
+                writer.Commit();
+            });
+            using var directory = FSDirectory.Open(path);
+            // The parts' segments as they are: merging them again would rewrite the whole index on one thread.
+            var config = Config(OpenMode.CREATE);
+            config.MergePolicy = NoMergePolicy.COMPOUND_FILES;
+            using var writer = new IndexWriter(directory, config);
+            var partDirectories = partPaths.Select(p => (Lucene.Net.Store.Directory)FSDirectory.Open(p)).ToArray();
+            try
+            {
+                writer.AddIndexes(partDirectories);
+            }
+            finally
+            {
+                foreach (var d in partDirectories)
+                {
+                    d.Dispose();
+                }
             }
             writer.SetCommitData(CommitData(builder));
             writer.Commit();
+        }
+        finally
+        {
+            foreach (var partPath in partPaths.Where(System.IO.Directory.Exists))
+            {
+                System.IO.Directory.Delete(partPath, recursive: true);
+            }
         }
         return new SearchIndexBuildResult(reason, 0, 0, made.Length);
     }
@@ -186,6 +223,9 @@ public static class SearchIndexBuild
         }
         return stamps;
     }
+
+    /// <summary>Fewer documents than this per core are written by one writer: parts cost a copy each.</summary>
+    private const int MinDocumentsPerPart = 2000;
 
     private static IndexWriterConfig Config(OpenMode mode) => new(SearchAnalysis.Version, SearchAnalysis.PerField)
     {

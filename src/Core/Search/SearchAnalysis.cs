@@ -105,6 +105,11 @@ internal sealed class IdentifierSplitFilter : TokenFilter
             {
                 return false;
             }
+            if (IsPlainWord(_term.Buffer, _term.Length))
+            {
+                // Most tokens of prose: nothing to split, the token as it came (what Split would queue for it).
+                return true;
+            }
             var text = _term.ToString();
             // Offsets are the tokenizer's; a filter before this one could have changed the text's length.
             var exact = _offset.EndOffset - _offset.StartOffset == text.Length;
@@ -116,6 +121,23 @@ internal sealed class IdentifierSplitFilter : TokenFilter
     {
         base.Reset();
         _pending.Clear();
+    }
+
+    /// <summary>A word with no parts: a letter, then lower-case letters only (<c>thread</c>, <c>Thread</c>).</summary>
+    private static bool IsPlainWord(char[] buffer, int length)
+    {
+        if (length == 0 || !char.IsLetter(buffer[0]))
+        {
+            return false;
+        }
+        for (var i = 1; i < length; i++)
+        {
+            if (!char.IsLower(buffer[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Queues the tokens of one token (see the remarks); nothing for a token of dots alone.</summary>

@@ -118,7 +118,7 @@ public static class SourceDiscovery
     /// The path with every symbolic link along it resolved, as realpath(3) gives it: Debian links whole doc folders
     /// (<c>python3.11-dev</c> to <c>python3.11</c>) as well as <c>html</c> folders, so each component may be one.
     /// </summary>
-    internal static string RealPath(string path)
+    public static string RealPath(string path)
     {
         var resolved = Path.GetPathRoot(Path.GetFullPath(path))!;
         var rest = new Queue<string>(Path.GetFullPath(path)[resolved.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));

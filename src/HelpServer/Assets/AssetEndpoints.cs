@@ -21,17 +21,8 @@ public static class AssetEndpoints
         foreach (var (route, resource, contentType) in Assets)
         {
             var bytes = Read(resource);
-            var etag = $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16]}\"";
-            routes.MapGet(route, (HttpContext context) =>
-            {
-                context.Response.Headers.ETag = etag;
-                context.Response.Headers.CacheControl = "no-cache";
-                if (context.Request.Headers.IfNoneMatch == etag)
-                {
-                    return Results.StatusCode(StatusCodes.Status304NotModified);
-                }
-                return Results.Bytes(bytes, contentType);
-            });
+            // ETag, 304 and Cache-Control come from ConditionalGets, as for every page.
+            routes.MapGet(route, () => Results.Bytes(bytes, contentType));
         }
         return routes;
     }

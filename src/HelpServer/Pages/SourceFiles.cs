@@ -1,4 +1,5 @@
 using Help.Server.Api;
+using Help.Core.Index;
 using Help.Core.Query;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -34,7 +35,6 @@ internal static class SourceFiles
             }
             // The page runs in a sandbox of its own: no script, no form, no same-origin access to the viewer.
             context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'";
-            context.Response.Headers.CacheControl = "no-cache";
             return Results.File(file, type, enableRangeProcessing: false);
         });
         return routes;
@@ -47,36 +47,13 @@ internal static class SourceFiles
         {
             return null;
         }
-        var realRoot = Real(root);
+        var realRoot = SourceDiscovery.RealPath(root);
         var full = Path.GetFullPath(Path.Combine(realRoot, path));
         if (!File.Exists(full))
         {
             return null;
         }
-        var real = Real(full);
+        var real = SourceDiscovery.RealPath(full);
         return real.StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal) ? real : null;
-    }
-
-    /// <summary>The path with every symbolic link on it resolved (Debian links whole doc folders).</summary>
-    private static string Real(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var at = "/";
-        foreach (var part in parts)
-        {
-            var next = Path.Combine(at, part);
-            var info = new FileInfo(next);
-            if (info.LinkTarget is not null)
-            {
-                next = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
-            }
-            else if (new DirectoryInfo(next) is { LinkTarget: not null } dir)
-            {
-                next = dir.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
-            }
-            at = next;
-        }
-        return at;
     }
 }

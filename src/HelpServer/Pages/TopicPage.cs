@@ -127,14 +127,15 @@ internal static class TopicPage
             return;
         }
         sb.Append("<p class=\"source\">Source: ");
-        if (generation.SourceFile(topic) is { } file && generation.DocSetRoot(topic.DocSet) is not null)
+        var file = generation.SourceFile(topic);
+        if (file is not null && generation.DocSetRoot(topic.DocSet) is not null)
         {
             sb.Append("<a href=\"").Append(Encode(Addresses.Source(topic.DocSet, topic.SourcePage, topic.Anchor))).Append("\">")
                 .Append(Encode(file)).Append(topic.Anchor is null ? "" : "#" + Encode(topic.Anchor)).Append("</a>");
         }
         else
         {
-            sb.Append("<code>").Append(Encode(generation.SourceFile(topic) ?? topic.Source)).Append("</code>");
+            sb.Append("<code>").Append(Encode(file ?? topic.Source)).Append("</code>");
         }
         sb.Append("</p>");
     }

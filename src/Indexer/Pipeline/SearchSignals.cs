@@ -8,7 +8,7 @@ namespace Help.Indexer.Pipeline;
 /// entries that point into it (<see cref="SphinxGenIndex"/>), how many links of the doc set point at it, and whether
 /// it or its module is deprecated.
 /// </summary>
-/// <remarks>Links and entries land on a page and an anchor: the topic that holds it (<see cref="TopicLocations"/>).</remarks>
+/// <remarks>Index entries land on a page and an anchor: the topic that holds it (<see cref="TopicLocations"/>); links were resolved so by <see cref="TopicLinks"/>.</remarks>
 public sealed class SearchSignals
 {
     private readonly Dictionary<(string DocSet, string Key, TopicKind Kind), List<string>> _entries = [];
@@ -18,7 +18,7 @@ public sealed class SearchSignals
     /// <summary>No entries and no links: for topics indexed without their doc set around them.</summary>
     public static SearchSignals None { get; } = new();
 
-    /// <param name="topics">Every topic, nested ones already replaced by includes (each link counted in its innermost topic).</param>
+    /// <param name="topics">Every topic as stored: nested ones replaced by includes, links resolved (<see cref="TopicLinks"/>).</param>
     /// <param name="indexEntries">The general index of each doc set, by doc set id.</param>
     /// <param name="deprecatedModules">The modules each doc set's module index marks deprecated, by doc set id.</param>
     public static SearchSignals Compute(IReadOnlyList<Topic> topics, IReadOnlyDictionary<string, IReadOnlyList<IndexEntry>> indexEntries,
@@ -42,14 +42,16 @@ public sealed class SearchSignals
         }
         foreach (var source in topics)
         {
+            // Each link as often as it is written, to the topic the build resolved it to (Topic.Links, TopicLinks).
             foreach (var link in ModelWalk.Links(source.Body))
             {
-                if (link.External || link.Target is null || LinkTarget.Resolve(link.Target, source.SourcePage) is not { } target
-                    || locations.Find(source.DocSet, target.Page, target.Anchor) is not { } at || topics[at] is var topic && ReferenceEquals(topic, source))
+                if (link.External || link.Target is null || !source.Links.TryGetValue(link.Target, out var to)
+                    || (to.Key == source.Key && to.Kind == source.Kind))
                 {
                     continue;
                 }
-                signals._links[Id(topic)] = signals._links.GetValueOrDefault(Id(topic)) + 1;
+                var id = (source.DocSet, to.Key, to.Kind);
+                signals._links[id] = signals._links.GetValueOrDefault(id) + 1;
             }
         }
         signals.MarkDeprecated(topics, deprecatedModules ?? new Dictionary<string, IReadOnlySet<string>>());

@@ -1,5 +1,4 @@
 using Help.Core.Model;
-using static Help.Core.Rendering.Html.HtmlText;
 
 namespace Help.Core.Rendering.Html.Blocks;
 

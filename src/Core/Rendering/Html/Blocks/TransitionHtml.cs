@@ -1,5 +1,4 @@
 using Help.Core.Model;
-using static Help.Core.Rendering.Html.HtmlText;
 
 namespace Help.Core.Rendering.Html.Blocks;
 
@@ -8,7 +7,6 @@ internal sealed class TransitionHtml : HtmlBlockRenderer<Transition>
 {
     protected override void Write(HtmlRenderContext c, Transition block)
     {
-        var o = c.Out;
-        o.Append("<hr>");
+        c.Out.Append("<hr>");
     }
 }

@@ -10,7 +10,7 @@ public sealed record IndexManifest
     /// Bumped whenever the table, the search index or the importers change what they produce: one number for the
     /// whole index (the search index records it too, <see cref="Search.SearchIndexBuild.FormatVersion"/>).
     /// </summary>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     public int Version { get; init; } = CurrentVersion;
 

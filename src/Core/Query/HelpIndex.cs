@@ -28,9 +28,7 @@ public sealed class HelpIndex : IDisposable
         {
             lock (_searchGate)
             {
-                // The indexer leaves bodies out of the search index (the table has them): snippets render them from
-                // here (the reader keeps the ones rendered last: SearchBodyCache).
-                return _search ??= SearchIndex.Open(Path.Combine(Directory, SearchIndex.FolderName), SearchDocument.BodiesIn(Table));
+                return _search ??= SearchIndex.Open(Path.Combine(Directory, SearchIndex.FolderName));
             }
         }
     }

@@ -72,7 +72,7 @@ internal sealed class IdentifierTokenizer(TextReader input) : CharTokenizer(Sear
 /// <remarks>
 /// Positions: the finest parts follow each other (one position each), so a phrase query <c>thread pool</c>
 /// matches inside <c>ThreadPoolExecutor</c>; every coarser token (the whole name, a dotted component) sits at
-/// the position of its first part. Offsets are each token's own span of the text, so a highlighter marks
+/// the position of its first part. Offsets are each token's own span of the text, so a snippet marks
 /// <c>Pool</c> inside <c>ThreadPoolExecutor</c>. Runs before lower-casing, which would lose the case changes.
 /// </remarks>
 internal sealed class IdentifierSplitFilter : TokenFilter

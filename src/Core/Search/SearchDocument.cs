@@ -1,4 +1,3 @@
-using Help.Core.Index;
 using Help.Core.Model;
 using Help.Core.Rendering;
 
@@ -40,18 +39,7 @@ public sealed record SearchDocument(
 
     /// <summary>
     /// The <see cref="Body"/> of a stored topic (nested topics already replaced by includes): its own blocks as plain
-    /// text (<see cref="PlainText.Blocks"/>). The indexer and the reader both call this, so a snippet is cut from the
-    /// very text that was indexed.
+    /// text (<see cref="PlainText.Blocks"/>). The index stores it, and snippets are cut from it.
     /// </summary>
     public static string BodyOf(IReadOnlyList<Block> storedBody) => PlainText.Blocks(storedBody);
-
-    /// <summary>
-    /// The bodies of an index (which does not store them), from the topics table written beside it: each document's
-    /// own topic (never one an alias of its key names), rendered by <see cref="BodyOf"/>. Snippets are cut from them.
-    /// </summary>
-    public static SearchBodySource BodiesIn(TopicsTable table) =>
-        (key, kind, docSet) => table.FindOwn(key, kind, docSet) is { } topic ? BodyOf(topic.Body) : null;
 }
-
-/// <summary>The body text a search document of (key, kind, doc set) was indexed with, or null when unknown.</summary>
-public delegate string? SearchBodySource(string key, TopicKind kind, string docSet);

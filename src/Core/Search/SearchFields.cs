@@ -1,6 +1,7 @@
 using System.Globalization;
 using Help.Core.Model;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Field = Lucene.Net.Documents.Field;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
@@ -20,12 +21,12 @@ namespace Help.Core.Search;
 /// (keyword): close spellings by <c>FuzzyQuery</c>.</description></item>
 /// <item><term><see cref="Kind"/>, <see cref="DocSet"/></term><description>filters (keyword, stored).</description></item>
 /// <item><term><see cref="Names"/></term><description>key, title and aliases (<see cref="SearchAnalysis.Names"/>).</description></item>
-/// <item><term><see cref="Signature"/></term><description>the first signature (names analyzer).</description></item>
+/// <item><term><see cref="Signature"/></term><description>the first signature (names analyzer, stored, with offsets).</description></item>
 /// <item><term><see cref="IndexEntries"/></term><description>the doc authors' own index entries that point into the topic (prose).</description></item>
 /// <item><term><see cref="ExactEntry"/></term><description>each of those entries as a <see cref="SearchText.NameKey"/> (keyword,
 /// stored): a query that is an entry finds its place among the exact names.</description></item>
-/// <item><term><see cref="Summary"/></term><description>the first sentence (prose, stored).</description></item>
-/// <item><term><see cref="Body"/></term><description>the topic's own text (prose, not stored: the topics table has it).</description></item>
+/// <item><term><see cref="Summary"/></term><description>the first sentence (prose, stored, with offsets).</description></item>
+/// <item><term><see cref="Body"/></term><description>the topic's own text (prose, stored, with offsets): snippets are cut from it.</description></item>
 /// <item><term><see cref="Boost"/>, <see cref="BoostUndemoted"/></term><description>the document's static weight (numeric doc
 /// values, as <see cref="float"/> bits), with and without the demotion of change logs and index pages.</description></item>
 /// <item><term><see cref="Stamp"/></term><description>a digest of what the document was made from (numeric doc values, with the
@@ -79,7 +80,7 @@ public static class SearchFields
         };
         if (!string.IsNullOrEmpty(doc.Signature))
         {
-            document.Add(new TextField(Signature, doc.Signature, Field.Store.YES));
+            document.Add(new Field(Signature, doc.Signature, StoredWithOffsets));
         }
         if (doc.IndexEntries.Count > 0)
         {
@@ -91,15 +92,36 @@ public static class SearchFields
         }
         if (!string.IsNullOrEmpty(doc.Summary))
         {
-            document.Add(new TextField(Summary, doc.Summary, Field.Store.YES));
+            document.Add(new Field(Summary, doc.Summary, StoredWithOffsets));
         }
-        document.Add(new TextField(Body, doc.Body, Field.Store.NO));
+        document.Add(new Field(Body, doc.Body, StoredWithOffsets));
         if (doc.Source is not null)
         {
             document.Add(new StoredField(Source, doc.Source));
         }
         return document;
     }
+
+    /// <summary>
+    /// A text field whose postings keep each word's character offsets: snippets are cut from them
+    /// (<see cref="TermOffsets"/>) rather than by analysing the text again.
+    /// </summary>
+    private static readonly FieldType StoredWithOffsets = Frozen(new FieldType(TextField.TYPE_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>The stored fields a hit shows (all but the body, which only a snippet reads).</summary>
+    internal static readonly ISet<string> Shown = new HashSet<string> { Id, Key, Kind, DocSet, Title, Signature, Summary, Source, ExactEntry };
+
+    /// <summary>The body alone, for a snippet.</summary>
+    internal static readonly ISet<string> BodyOnly = new HashSet<string> { Body };
 
     /// <summary>The last dotted name of a key (<c>gather</c> of <c>asyncio.gather</c>), or the key itself.</summary>
     public static string LeafOf(string key)

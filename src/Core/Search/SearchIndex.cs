@@ -2,8 +2,8 @@ using Help.Core.Model;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using LuceneQuery = Lucene.Net.Search.Query;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace Help.Core.Search;
@@ -30,9 +30,6 @@ public sealed class SearchIndex : IDisposable
     /// <summary>About two lines of prose: the length of a snippet.</summary>
     private const int SnippetChars = 150;
 
-    /// <summary>A snippet is looked for in the first this many characters of a body (a long page's first screens).</summary>
-    private const int SnippetSearchChars = 64 * 1024;
-
     /// <summary>Close spellings shown before the full-text hits of a query that is a name nothing is called.</summary>
     private const int CloseSpellingsFirst = 3;
 
@@ -40,29 +37,26 @@ public sealed class SearchIndex : IDisposable
     private readonly FSDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly SearchBodySource? _bodies;
 
     static SearchIndex() => LuceneFormats.EnsureConfigured();
 
-    private SearchIndex(string path, FSDirectory directory, DirectoryReader reader, SearchBodySource? bodies)
+    private SearchIndex(string path, FSDirectory directory, DirectoryReader reader)
     {
         _path = path;
         _directory = directory;
         _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = new SearchSimilarity() };
-        _bodies = bodies;
     }
 
     /// <summary>How many documents the index holds.</summary>
     public int Count => _reader.NumDocs;
 
     /// <summary>
-    /// Opens the index in <paramref name="path"/>; <paramref name="bodies"/> gives back the body a document was indexed
-    /// with (the index does not store bodies: the topics table beside it has them), for snippets.
+    /// Opens the index in <paramref name="path"/>.
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no index in <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">The index is damaged or partly written.</exception>
-    public static SearchIndex Open(string path, SearchBodySource? bodies = null)
+    public static SearchIndex Open(string path)
     {
         var full = Path.GetFullPath(path);
         if (!System.IO.Directory.Exists(full))
@@ -78,7 +72,7 @@ public sealed class SearchIndex : IDisposable
             {
                 throw new InvalidDataException($"{full}: the search index is of format {format ?? "(none)"}, this tool reads {SearchIndexBuild.FormatVersion}; rebuild the index.");
             }
-            return new SearchIndex(full, directory, reader, bodies);
+            return new SearchIndex(full, directory, reader);
         }
         catch (Exception e) when (IsDamage(e) || e is IndexFormatTooOldException or IndexFormatTooNewException or InvalidDataException)
         {
@@ -112,9 +106,8 @@ public sealed class SearchIndex : IDisposable
         try
         {
             var ranked = Rank(query, terms, mostOf, limit);
-            // The snippet queries are the same for every hit: made once per field.
-            var marking = new Dictionary<string, LuceneQuery?>();
-            return ranked.Select(r => Hit(r, terms, query.Snippets, marking)).ToList();
+            var snippets = query.Snippets ? SnippetsOf(ranked, terms) : null;
+            return ranked.Select((r, i) => Hit(r, snippets?[i] ?? ("", []))).ToList();
         }
         catch (Exception e) when (IsDamage(e))
         {
@@ -131,7 +124,7 @@ public sealed class SearchIndex : IDisposable
         var order = new List<int>();
         void Collect(LuceneQuery q, int n)
         {
-            foreach (var hit in _searcher.Search(SearchQueryBuilder.Weighted(q, terms.NamesChangelogs), filter, n).ScoreDocs)
+            foreach (var hit in Top(SearchQueryBuilder.Weighted(q, terms.NamesChangelogs), filter, n))
             {
                 if (scores.TryAdd(hit.Doc, hit.Score))
                 {
@@ -143,9 +136,9 @@ public sealed class SearchIndex : IDisposable
         // The exact-name tiers, found by their keyword fields and ordered by tier, kind, then score.
         var text = query.Text.Trim();
         var tiered = new List<(Ranked Hit, int Tier)>();
-        foreach (var hit in _searcher.Search(SearchQueryBuilder.ExactNames(text, terms), filter, limit).ScoreDocs)
+        foreach (var hit in Top(SearchQueryBuilder.ExactNames(text, terms), filter, limit))
         {
-            var stored = _searcher.Doc(hit.Doc);
+            var stored = _searcher.Doc(hit.Doc, SearchFields.Shown);
             if (Tier(stored, text, terms) is var tier and > 0)
             {
                 tiered.Add((new Ranked(hit.Doc, 0, stored), tier));
@@ -172,7 +165,7 @@ public sealed class SearchIndex : IDisposable
                 {
                     continue;
                 }
-                foreach (var hit in _searcher.Search(fuzzy, filter, wanted).ScoreDocs)
+                foreach (var hit in Top(fuzzy, filter, wanted))
                 {
                     scores.TryAdd(hit.Doc, hit.Score);
                     if (!close.Contains(hit.Doc) && close.Count < wanted)
@@ -200,10 +193,22 @@ public sealed class SearchIndex : IDisposable
             }
             if (taken.Add(doc))
             {
-                result.Add(new Ranked(doc, scores[doc], _searcher.Doc(doc)));
+                result.Add(new Ranked(doc, scores[doc], _searcher.Doc(doc, SearchFields.Shown)));
             }
         }
         return result.Take(limit).ToList();
+    }
+
+    /// <summary>
+    /// The <paramref name="n"/> best documents for <paramref name="query"/>, scored in document order: a collector that
+    /// takes documents out of order makes Lucene score a query of alternatives with <c>BooleanScorer</c>, which
+    /// allocates a table of 2,048 buckets per segment on every search (a tenth of a search's garbage).
+    /// </summary>
+    private ScoreDoc[] Top(LuceneQuery query, Filter? filter, int n)
+    {
+        var collector = TopScoreDocCollector.Create(n, docsScoredInOrder: true);
+        _searcher.Search(query, filter, collector);
+        return collector.GetTopDocs().ScoreDocs;
     }
 
     /// <summary>
@@ -240,53 +245,44 @@ public sealed class SearchIndex : IDisposable
         text.Length is >= 3 and <= 200 && !text.Contains(' ') && (char.IsLetter(text[0]) || text[0] == '_')
         && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.');
 
-    private SearchHit Hit(Ranked ranked, SearchTerms terms, bool snippets, Dictionary<string, LuceneQuery?> marking)
+    private static SearchHit Hit(Ranked ranked, (string Text, IReadOnlyList<(int Start, int Length)> Highlights) snippet)
     {
         var d = ranked.Stored;
-        var key = d.Get(SearchFields.Key);
-        var kind = SearchQueryBuilder.KindOf(d.Get(SearchFields.Kind));
-        var docSet = d.Get(SearchFields.DocSet);
-        var summary = d.Get(SearchFields.Summary);
-        var (snippet, highlights) = snippets
-            ? Snippet(terms, _bodies?.Invoke(key, kind, docSet), summary, d.Get(SearchFields.Signature),
-                field => marking.TryGetValue(field, out var q) ? q : marking[field] = SearchQueryBuilder.ForSnippet(terms, field, _reader))
-            : ("", []);
-        return new SearchHit(key, kind, docSet, d.Get(SearchFields.Title), summary, d.Get(SearchFields.Source),
-            ranked.Score, snippet, highlights);
+        return new SearchHit(d.Get(SearchFields.Key), SearchQueryBuilder.KindOf(d.Get(SearchFields.Kind)), d.Get(SearchFields.DocSet),
+            d.Get(SearchFields.Title), d.Get(SearchFields.Summary), d.Get(SearchFields.Source), ranked.Score, snippet.Text, snippet.Highlights);
     }
+
+    /// <summary>The fields a snippet is cut from, the first with a word of the query: the body, the summary, the signature.</summary>
+    private static readonly string[] SnippetFields = [SearchFields.Body, SearchFields.Summary, SearchFields.Signature];
 
     /// <summary>
-    /// The best passage of the body with the query's words marked, else the summary or the signature where a word is
-    /// marked, else the summary (or the body's start) with the parts of names the query named marked.
+    /// Each hit's snippet: the best passage of its body with the query's words marked, else of its summary or its
+    /// signature, else its summary (or its body's start) with the parts of names the query named marked. Where the
+    /// words are is read from the postings, field by field for all hits at once (<see cref="TermOffsets"/>).
     /// </summary>
-    private static (string Text, IReadOnlyList<(int Start, int Length)> Highlights) Snippet(
-        SearchTerms terms, string? body, string? summary, string? signature, Func<string, LuceneQuery?> marking)
+    private List<(string Text, IReadOnlyList<(int Start, int Length)> Highlights)> SnippetsOf(List<Ranked> ranked, SearchTerms terms)
     {
         var words = terms.HighlightWords();
-        foreach (var (text, field) in new[] { (body, SearchFields.Body), (summary, SearchFields.Summary), (signature, SearchFields.Signature) })
+        var docs = ranked.Select(r => r.Doc).ToList();
+        var matches = SnippetFields.ToDictionary(f => f, f => TermOffsets.In(_reader, docs, f, SearchQueryBuilder.SnippetTerms(terms, f, _reader)));
+        return ranked.Select(hit =>
         {
-            if (!string.IsNullOrWhiteSpace(text) && marking(field) is { } query && Marked(query, text, field) is { } marked)
+            var d = hit.Stored;
+            // The body is read only when it is needed: it is most of a document's stored bytes.
+            var body = new Lazy<string?>(() => _searcher.Doc(hit.Doc, SearchFields.BodyOnly).Get(SearchFields.Body));
+            string? TextOf(string field) => field == SearchFields.Body ? body.Value : d.Get(field);
+            foreach (var field in SnippetFields)
             {
-                return Snippets.Parse(marked, words);
+                if (matches[field][hit.Doc] is { Count: > 0 } inField && TextOf(field) is { } text
+                    && Snippets.Passage(text, inField, SnippetChars) is { } marked)
+                {
+                    return Snippets.Parse(marked, words);
+                }
             }
-        }
-        var plain = !string.IsNullOrWhiteSpace(summary) ? summary : body is null ? "" : Snippets.Start(body, SnippetChars);
-        return Snippets.Parse(plain, words);
-    }
-
-    /// <summary>The best passage of <paramref name="text"/> with the query's words marked, or null when none is found.</summary>
-    private static string? Marked(LuceneQuery query, string text, string field)
-    {
-        var scorer = new QueryScorer(query, field);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter(Snippets.Open, Snippets.Close), scorer)
-        {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetChars),
-            MaxDocCharsToAnalyze = SnippetSearchChars,
-        };
-        var analyzed = text.Length > SnippetSearchChars ? text[..SnippetSearchChars] : text;
-        using var stream = SearchAnalysis.PerField.GetTokenStream(field, analyzed);
-        var fragment = highlighter.GetBestFragment(stream, analyzed);
-        return fragment is null || !Snippets.HasMarks(fragment) ? null : Snippets.WithEllipses(fragment, text);
+            var summary = d.Get(SearchFields.Summary);
+            var plain = !string.IsNullOrWhiteSpace(summary) ? summary : body.Value is { } b ? Snippets.Start(b, SnippetChars) : "";
+            return Snippets.Parse(plain, words);
+        }).ToList();
     }
 
     /// <summary>
@@ -302,8 +298,8 @@ public sealed class SearchIndex : IDisposable
         try
         {
             var filter = SearchQueryBuilder.Filter(new SearchQuery("", Kinds: kind is { } k ? [k] : null, DocSet: docSet));
-            return _searcher.Search(SearchQueryBuilder.CloseKeys(key), filter, Math.Min(MaxLimit, max * 8)).ScoreDocs
-                .Select(h => (Hit: h, Doc: _searcher.Doc(h.Doc)))
+            return Top(SearchQueryBuilder.CloseKeys(key), filter, Math.Min(MaxLimit, max * 8))
+                .Select(h => (Hit: h, Doc: _searcher.Doc(h.Doc, SearchFields.Shown)))
                 .Select(x => (x.Hit.Score, Key: x.Doc.Get(SearchFields.Key), Kind: SearchQueryBuilder.KindOf(x.Doc.Get(SearchFields.Kind)), DocSet: x.Doc.Get(SearchFields.DocSet)))
                 .Where(x => x.Kind != TopicKind.Section)
                 .OrderByDescending(x => x.Score)

@@ -230,6 +230,7 @@ public static class SearchIndexBuild
     private static IndexWriterConfig Config(OpenMode mode) => new(SearchAnalysis.Version, SearchAnalysis.PerField)
     {
         OpenMode = mode,
+        Codec = LuceneFormats.Codec,
         Similarity = new SearchSimilarity(),
         RAMBufferSizeMB = 64,
     };

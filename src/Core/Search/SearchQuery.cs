@@ -11,7 +11,7 @@ namespace Help.Core.Search;
 /// <param name="Kinds">Only topics of these kinds, or all kinds when null or empty.</param>
 /// <param name="DocSet">Only topics of this doc set id, or all doc sets when null.</param>
 /// <param name="Snippets">
-/// Make each hit's snippet. False leaves <see cref="SearchHit.Snippet"/> empty and spares rendering the hits'
+/// Make each hit's snippet. False leaves <see cref="SearchHit.Snippet"/> empty and spares reading the hits'
 /// bodies, for output that shows only keys and summaries (piped <c>pyhelp -k</c>, as <c>pydoc -k</c> prints).
 /// </param>
 public sealed record SearchQuery(

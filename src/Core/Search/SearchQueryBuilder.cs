@@ -1,5 +1,6 @@
 using System.Globalization;
 using Help.Core.Model;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Function;
 using Lucene.Net.Queries.Function.ValueSources;
@@ -82,10 +83,11 @@ internal static class SearchQueryBuilder
             {
                 var byPrefix = new PrefixQuery(new Term(field, prefix))
                 {
-                    // Names score each expansion (gather before gathering); in prose, any will do.
+                    // Names score each expansion (gather before gathering); in prose, any will do: one filter of the
+                    // documents with any of the words (the automatic choice collects the words first, 32 kB a field).
                     MultiTermRewriteMethod = field == SearchFields.Names
                         ? new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(ScoredPrefixTerms)
-                        : MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT,
+                        : MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE,
                     Boost = weight / 2,
                 };
                 any.Add(byPrefix, Occur.SHOULD);
@@ -215,27 +217,43 @@ internal static class SearchQueryBuilder
         return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
     }
 
-    /// <summary>The required terms as the body field's analyzer makes them: what a snippet marks.</summary>
-    public static LuceneQuery? ForSnippet(SearchTerms terms, string field, IndexReader reader)
+    /// <summary>
+    /// The index terms a snippet of <paramref name="field"/> marks: each required term's words as the field's analyzer
+    /// makes them, and the index's words that start with a prefix being typed; each with the number of its term.
+    /// </summary>
+    public static IReadOnlyList<(BytesRef Word, int Term)> SnippetTerms(SearchTerms terms, string field, IndexReader reader)
     {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms.Required)
+        var found = new List<(BytesRef, int)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = 0; t < terms.Required.Count; t++)
         {
-            if (new QueryBuilder(SearchAnalysis.PerField).CreateBooleanQuery(field, term.Text) is { } words)
-            {
-                any.Add(words, Occur.SHOULD);
-            }
+            var term = terms.Required[t];
+            IEnumerable<string> words = Analyzed(field, term.Text);
             if (term.Prefix && PrefixOf(term) is { } prefix)
             {
-                // The prefix's words as the index has them, once per search: a PrefixQuery would make the highlighter
-                // rewrite it against a memory index of every snippet's text (2 ms a snippet).
-                foreach (var word in WordsStartingWith(reader, field, prefix, MaxPrefixWords))
-                {
-                    any.Add(new TermQuery(new Term(field, word)), Occur.SHOULD);
-                }
+                words = words.Concat(WordsStartingWith(reader, field, prefix, MaxPrefixWords));
+            }
+            foreach (var word in words.Where(seen.Add))
+            {
+                found.Add((new BytesRef(word), t));
             }
         }
-        return any.Clauses.Count == 0 ? null : any;
+        return found;
+    }
+
+    /// <summary>The terms <paramref name="field"/>'s analyzer makes of <paramref name="text"/>.</summary>
+    private static List<string> Analyzed(string field, string text)
+    {
+        var words = new List<string>();
+        using var stream = SearchAnalysis.PerField.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            words.Add(term.ToString());
+        }
+        stream.End();
+        return words;
     }
 
     /// <summary>At most this many of the index's words for a prefix are marked in snippets (the most frequent first would cost a sort; the first in order suffice).</summary>

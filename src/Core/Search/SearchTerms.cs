@@ -148,7 +148,7 @@ internal sealed class SearchTerms
     private static bool IsJoiner(ReadOnlySpan<char> gap) =>
         gap.Length is > 0 and <= 2 && !gap.ContainsAnyExcept("._-'\u2019");
 
-    /// <summary>The words and parts a snippet shows as matched where the highlighter marked nothing (a summary).</summary>
+    /// <summary>The words and parts a snippet shows as matched where the postings marked nothing (a summary).</summary>
     public IReadOnlyList<(string Word, bool Prefix)> HighlightWords()
     {
         var list = new List<(string, bool)>();

@@ -51,7 +51,7 @@ internal static class SearchText
         IdentifierPartSpans(word).Select(p => word.Substring(p.Start, p.Length).ToLowerInvariant()).ToList();
 
     /// <summary>Where the parts of <see cref="IdentifierParts"/> are in the word; empty for a one-part word.</summary>
-    public static IReadOnlyList<(int Start, int Length)> IdentifierPartSpans(string word)
+    public static IReadOnlyList<(int Start, int Length)> IdentifierPartSpans(ReadOnlySpan<char> word)
     {
         var parts = new List<(int, int)>();
         var start = 0;

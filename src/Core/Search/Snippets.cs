@@ -3,9 +3,9 @@ using System.Text;
 namespace Help.Core.Search;
 
 /// <summary>
-/// Turns the highlighter's marked-up passages into plain text and highlight offsets. Lucene's highlighter wraps each
-/// matched word in the strings it is given (<c>SimpleHTMLFormatter</c>); the reader gives two control characters,
-/// which plain text never holds (<see cref="Parse"/> turns any it meets into spaces), and reads their positions back here.
+/// Snippets: the best passage of a text around the query's words (<see cref="TermOffsets"/> finds them), marked with
+/// two control characters, which plain text never holds (<see cref="Parse"/> turns any it meets into spaces), then
+/// turned into plain text and highlight offsets.
 /// </summary>
 internal static class Snippets
 {
@@ -13,23 +13,83 @@ internal static class Snippets
     public const string Close = "\u0003";
     public const string Ellipsis = "\u2026";
 
-    public static bool HasMarks(string? marked) => marked is not null && marked.Contains(Open, StringComparison.Ordinal);
+    /// <summary>
+    /// The passage of <paramref name="text"/>, about <paramref name="chars"/> long, with the most of the query's terms
+    /// (then the most matches, then the earliest), its matches marked, and an ellipsis where it cuts the text; null
+    /// when <paramref name="matches"/> (in text order) has none inside the text.
+    /// </summary>
+    public static string? Passage(string text, IReadOnlyList<TermMatch> matches, int chars)
+    {
+        var valid = matches.Where(m => m.Start >= 0 && m.End <= text.Length && m.End > m.Start).ToList();
+        if (valid.Count == 0)
+        {
+            return null;
+        }
+        var (first, last) = BestWindow(valid, chars);
+        var (start, end) = Around(text, valid[first].Start, valid[last].End, chars);
+
+        var sb = new StringBuilder(end - start + 16);
+        var at = start;
+        foreach (var m in valid)
+        {
+            // Inside the passage, and not inside a match already marked (a name's parts sit inside the name).
+            if (m.Start < at || m.End > end)
+            {
+                continue;
+            }
+            sb.Append(text, at, m.Start - at).Append(Open).Append(text, m.Start, m.End - m.Start).Append(Close);
+            at = m.End;
+        }
+        sb.Append(text, at, end - at);
+        var before = text.AsSpan(0, start).IsWhiteSpace() ? "" : Ellipsis + " ";
+        var after = text.AsSpan(end).IsWhiteSpace() ? "" : " " + Ellipsis;
+        return before + sb.ToString().Trim() + after;
+    }
+
+    /// <summary>The run of matches within <paramref name="chars"/> that has the most distinct terms, then the most matches.</summary>
+    private static (int First, int Last) BestWindow(List<TermMatch> matches, int chars)
+    {
+        var best = (First: 0, Last: 0, Terms: 0, Count: 0);
+        var terms = new HashSet<int>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            terms.Clear();
+            var last = i;
+            for (var j = i; j < matches.Count && (j == i || matches[j].End - matches[i].Start <= chars); j++)
+            {
+                terms.Add(matches[j].Term);
+                last = j;
+            }
+            if (terms.Count > best.Terms || (terms.Count == best.Terms && last - i + 1 > best.Count))
+            {
+                best = (i, last, terms.Count, last - i + 1);
+            }
+        }
+        return (best.First, best.Last);
+    }
 
     /// <summary>
-    /// <paramref name="passage"/> (a marked part of <paramref name="text"/>) with an ellipsis where it cuts the text:
-    /// before it when it does not start the text, after it when it does not end it.
+    /// About <paramref name="chars"/> of <paramref name="text"/> around [<paramref name="from"/>, <paramref name="to"/>):
+    /// some words before it, then on to the length, cut between words.
     /// </summary>
-    public static string WithEllipses(string passage, string text)
+    private static (int Start, int End) Around(string text, int from, int to, int chars)
     {
-        var plain = passage.Replace(Open, "", StringComparison.Ordinal).Replace(Close, "", StringComparison.Ordinal);
-        var at = text.IndexOf(plain, StringComparison.Ordinal);
-        if (at < 0)
+        var spare = Math.Max(0, chars - (to - from));
+        var start = Math.Max(0, from - Math.Min(spare / 2, chars / 4));
+        if (start > 0)
         {
-            return passage;
+            // Start at a word: after the first space between the lead's start and the match.
+            var space = text.AsSpan(start, from - start).IndexOfAny(' ', '\n', '\t');
+            start = space < 0 ? from : start + space + 1;
         }
-        var before = text.AsSpan(0, at).Trim().Length > 0 ? Ellipsis + " " : "";
-        var after = text.AsSpan(at + plain.Length).Trim().Length > 0 ? " " + Ellipsis : "";
-        return before + passage.Trim() + after;
+        var end = Math.Min(text.Length, Math.Max(to, start + chars));
+        if (end < text.Length)
+        {
+            // End at a word: before the last space between the match's end and the length.
+            var space = text.AsSpan(to, end - to).LastIndexOfAny(' ', '\n', '\t');
+            end = space < 0 ? to : to + space;
+        }
+        return (start, end);
     }
 
     /// <summary>The start of <paramref name="text"/>, about <paramref name="chars"/> long, cut at a space.</summary>
@@ -120,14 +180,14 @@ internal static class Snippets
         {
             return;
         }
-        var marked = highlights.ToList();
+        var marked = highlights.Count;
         foreach (var (start, length) in SearchText.WordSpans(text))
         {
-            if (marked.Any(h => h.Start < start + length && start < h.Start + h.Length))
+            if (Overlaps(highlights, marked, start, length))
             {
                 continue;
             }
-            var word = text.Substring(start, length);
+            var word = text.AsSpan(start, length);
             if (Matches(word, queryWords))
             {
                 highlights.Add((start, length));
@@ -135,7 +195,7 @@ internal static class Snippets
             }
             foreach (var (partStart, partLength) in SearchText.IdentifierPartSpans(word))
             {
-                if (Matches(word.Substring(partStart, partLength), queryWords))
+                if (Matches(word.Slice(partStart, partLength), queryWords))
                 {
                     highlights.Add((start + partStart, partLength));
                 }
@@ -143,10 +203,24 @@ internal static class Snippets
         }
     }
 
-    private static bool Matches(string word, IReadOnlyList<(string Word, bool Prefix)> queryWords)
+    /// <summary>Whether one of the first <paramref name="count"/> highlights overlaps the span.</summary>
+    private static bool Overlaps(List<(int Start, int Length)> highlights, int count, int start, int length)
     {
-        foreach (var (q, prefix) in queryWords)
+        for (var i = 0; i < count; i++)
         {
+            if (highlights[i].Start < start + length && start < highlights[i].Start + highlights[i].Length)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Matches(ReadOnlySpan<char> word, IReadOnlyList<(string Word, bool Prefix)> queryWords)
+    {
+        for (var i = 0; i < queryWords.Count; i++)
+        {
+            var (q, prefix) = queryWords[i];
             if (prefix
                     ? word.StartsWith(q, StringComparison.OrdinalIgnoreCase)
                     : word.Equals(q, StringComparison.OrdinalIgnoreCase))

@@ -17,7 +17,7 @@ public sealed class SearchFixture : IDisposable
         Folder = Directory.CreateTempSubdirectory("pyhelp-search-").FullName;
         Path = System.IO.Path.Combine(Folder, SearchIndex.FolderName);
         Build(Path, Documents);
-        Index = SearchIndex.Open(Path, BodiesOf(Documents));
+        Index = SearchIndex.Open(Path);
     }
 
     public string Folder { get; }
@@ -82,13 +82,6 @@ public sealed class SearchFixture : IDisposable
     /// <summary>The documents with a stamp each (a digest of their fields), as the indexer hands them over.</summary>
     public static List<StampedSearchDocument> Stamped(IEnumerable<SearchDocument> documents) =>
         documents.Select(d => new StampedSearchDocument(d.DocSet, d.Key, d.Kind, StableHash(d.ToString()), () => d)).ToList();
-
-    /// <summary>The bodies of <paramref name="documents"/>, as the topics table gives them to the reader.</summary>
-    public static SearchBodySource BodiesOf(IEnumerable<SearchDocument> documents)
-    {
-        var bodies = documents.ToDictionary(d => (d.Key, d.Kind, d.DocSet), d => d.Body);
-        return (key, kind, docSet) => bodies.GetValueOrDefault((key, kind, docSet));
-    }
 
     private static long StableHash(string text)
     {

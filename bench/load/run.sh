@@ -2,8 +2,10 @@
 # Load test of the web viewer against pydoc's own server, in one run on this machine.
 #   bench/load/run.sh [--duration 10s] [--connections 32] [--threads 2] [--key asyncio.gather] [--index DIR]
 # Builds the server (release), builds or reuses the full python3.11-doc index, starts our server and
-# `python3.11 -m pydoc -p PORT`, runs wrk on: our topic page, our topic API, our search API, and pydoc's
-# page for the same object; prints requests/s, p99 latency and non-2xx/3xx counts for each.
+# `python3.11 -m pydoc -p PORT`, runs wrk on: our topic page, our topic API, our search API (answered from the
+# server's search cache after the first request, as a repeated search is), the same search with that cache
+# off (a second server, HELP_SEARCH_CACHE=off: every request searches), and pydoc's page for the same object;
+# prints requests/s, p99 latency and non-2xx/3xx counts for each.
 # Needs: dotnet, wrk, python3.11, python3.11-doc (apt-get install wrk python3.11 python3.11-doc).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,12 +44,18 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 # Ours: the first stdout line is the URL once it listens.
-out=$(mktemp)
-"$pyhelp" --serve --port 0 --index "$index" >"$out" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done
-ours=$(head -1 "$out"); ours=${ours%/}
-[[ "$ours" == http://127.0.0.1:* ]] || { echo "load: our server did not start: $(cat "$out")" >&2; exit 1; }
+# start_ours COMMAND...: starts a server and sets $url to its address.
+start_ours() {
+  local out; out=$(mktemp)
+  "$@" --serve --port 0 --index "$index" >"$out" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done
+  url=$(head -1 "$out"); url=${url%/}
+  [[ "$url" == http://127.0.0.1:* ]] || { echo "load: our server did not start: $(cat "$out")" >&2; exit 1; }
+  rm -f "$out"
+}
+start_ours "$pyhelp"; ours=$url
+start_ours env HELP_SEARCH_CACHE=off "$pyhelp"; uncached=$url
 
 # pydoc's: a free port chosen by Python, then the same object's page (pydoc names it KEY.html).
 pyport=$(/usr/bin/python3.11 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -63,6 +71,7 @@ targets=(
   "ours topic page|$ours/docs/python-3.11/$key"
   "ours topic API|$ours/api/topic/$key"
   "ours search API|$ours/api/search?q=$q&limit=20"
+  "ours search, no cache|$uncached/api/search?q=$q&limit=20"
   "pydoc topic page|$pydoc/$key.html"
 )
 for t in "${targets[@]}"; do
@@ -83,16 +92,16 @@ done = function(summary, latency, requests)
 end
 LUA
 
-printf '%-18s %12s %10s %8s %8s %10s\n' target "requests/s" "p99 ms" non-2xx "sock err" requests
+printf '%-22s %12s %10s %8s %8s %10s\n' target "requests/s" "p99 ms" non-2xx "sock err" requests
 failed=0
 for t in "${targets[@]}"; do
   name=${t%%|*}; url=${t#*|}
   # The same load for every target; pydoc's server answers one request at a time.
   line=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$lua" "$url" | grep '^RESULT')
   read -r _ rps p99 non2xx sockerr total <<<"$line"
-  printf '%-18s %12s %10s %8s %8s %10s\n' "$name" "$rps" "$p99" "$non2xx" "$sockerr" "$total"
+  printf '%-22s %12s %10s %8s %8s %10s\n' "$name" "$rps" "$p99" "$non2xx" "$sockerr" "$total"
   # Our server must answer every request; pydoc's failures are reported, not ours to fix.
   if [[ "$name" == ours* ]] && { [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ]; }; then failed=1; fi
 done
-rm -f "$lua" "$out" "$fifo"
+rm -f "$lua" "$fifo"
 exit $failed

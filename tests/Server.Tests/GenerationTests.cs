@@ -44,6 +44,32 @@ public sealed class GenerationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rebuild_SearchAskedBefore_AnsweredFromTheNewGeneration()
+    {
+        // Asked twice, so the answer is in the search cache, then the index changes under it.
+        const string search = "/api/search?q=breakfast";
+        Assert.Equal(await _viewer.Http.GetStringAsync(search, Cancel), await _viewer.Http.GetStringAsync(search, Cancel));
+        Assert.DoesNotContain("\"eggs\"", await _viewer.Http.GetStringAsync(search, Cancel));
+
+        File.WriteAllText(Path.Combine(_viewer.Docs, "library", "eggs.html"), """
+            <!DOCTYPE html><html><head><meta charset="utf-8" /><title>eggs — Breakfast &#8212; Python 3.99.0 documentation</title></head>
+            <body><div class="body" role="main"><section id="module-eggs"><h1>eggs — Breakfast</h1>
+            <p>The eggs module arrived with the second build.</p></section></div></body></html>
+            """);
+        _viewer.Build();
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string answer;
+        do
+        {
+            await Task.Delay(60, Cancel);
+            answer = await _viewer.Http.GetStringAsync(search, Cancel);
+        }
+        while (!answer.Contains("\"eggs\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        Assert.Contains("\"key\":\"eggs\"", answer);
+    }
+
+    [Fact]
     public void Lease_HeldAcrossASwap_KeepsItsGenerationReadable()
     {
         using var generations = IndexGenerations.Open(new IndexFolder(_viewer.IndexDir), TimeSpan.Zero);

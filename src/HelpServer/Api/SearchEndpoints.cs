@@ -34,7 +34,7 @@ public static class SearchEndpoints
             using var lease = generations.Acquire();
             var hits = lease.Query.Search(new SearchQuery(q, max, k is { } one ? [one] : null, docset));
             return ApiResults.Json(StatusCodes.Status200OK, w => TopicJson.WriteResults(w, q, hits));
-        });
+        }).CacheOutput(SearchCache.Policy);
         return routes;
     }
 }

@@ -109,6 +109,7 @@ public static class ViewerServer
         // gzip and Brotli for pages, JSON, the sidebar, the stylesheet and the script (the stdtypes topic is 0.5 MB of JSON).
         builder.Services.AddResponseCompression();
         builder.Services.AddSingleton(new SearchGate(SearchGate.DefaultWidth));
+        builder.Services.AddOutputCache(SearchCache.Configure);
         // The tools of pyhelp mcp at /mcp (Streamable HTTP, stateless: every request stands alone, no session to keep).
         builder.Services.AddMcpServer(o =>
             {
@@ -153,6 +154,8 @@ public static class ViewerServer
                 await context.Response.WriteAsync("The viewer failed on this request; the error is on its stderr.\n");
             }
         });
+        // After the handler above: an answer that failed is not kept.
+        app.UseOutputCache();
         app.MapMcp("/mcp");
         app.MapHealthApi();
         app.MapTopicApi();

@@ -45,6 +45,32 @@ public sealed class SourceFingerprintTests : IDisposable
     }
 
     [Fact]
+    public void IsUnchanged_SphinxTreeRebuilt_False()
+    {
+        var inventory = Path.Combine(_dir, "objects.inv");
+        File.WriteAllText(inventory, "# Sphinx inventory version 2");
+        var stamp = StampedAndStored();
+        Assert.Null(stamp.Folders); // the inventory stands for the tree: no folder is stated on a lookup
+        Assert.True(stamp.IsUnchanged());
+
+        // Sphinx writes objects.inv on every build, and an upgrade replaces it.
+        File.SetLastWriteTimeUtc(inventory, File.GetLastWriteTimeUtc(inventory).AddSeconds(5));
+
+        Assert.False(stamp.IsUnchanged());
+    }
+
+    [Fact]
+    public void IsUnchanged_SphinxTreeLosesItsInventory_False()
+    {
+        File.WriteAllText(Path.Combine(_dir, "objects.inv"), "# Sphinx inventory version 2");
+        var stamp = StampedAndStored();
+
+        File.Delete(Path.Combine(_dir, "objects.inv"));
+
+        Assert.False(stamp.IsUnchanged());
+    }
+
+    [Fact]
     public void IsUnchanged_FileAddedDeepDown_False()
     {
         var stamp = StampedAndStored();

@@ -47,13 +47,13 @@ public sealed class CliIntegrityTests : IDisposable
         {
             case "truncated-to-0": Damage.Truncate(Table, 0); break;
             case "truncated-to-10": Damage.Truncate(Table, 10); break;
-            case "truncated-to-header": Damage.Truncate(Table, TopicsTableFormat.HeaderSize); break;
+            case "truncated-to-header": Damage.Truncate(Table, TopicsTableHeader.Size); break;
             case "truncated-to-half": Damage.Truncate(Table, layout.Length / 2); break;
             case "truncated-by-1": Damage.Truncate(Table, layout.Length - 1); break;
             case "header-version-3": File.WriteAllBytes(Table, [.. File.ReadAllBytes(Table)[..8], 3, 0, 0, 0, .. File.ReadAllBytes(Table)[12..]]); break;
             case "header-count-flipped": Damage.Flip(Table, 12); break;
             case "header-offset-flipped": Damage.Flip(Table, 57); break;
-            case "header-checksum-flipped": Damage.Flip(Table, TopicsTableFormat.HeaderCrcOffset); break;
+            case "header-checksum-flipped": Damage.Flip(Table, TopicsTableHeader.Size - 4); break;
             case "key-index-flipped": Damage.Flip(Table, layout.KeyIndex + 8); break;
             case "name-index-flipped": Damage.Flip(Table, layout.NameIndex + 1); break;
             case "key-string-flipped": Damage.Flip(Table, layout.Strings + 3); break;

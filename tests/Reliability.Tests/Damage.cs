@@ -49,13 +49,13 @@ internal static class Damage
 
     public static TableLayout Layout(string table)
     {
-        var h = new byte[TopicsTableFormat.HeaderSize];
+        var bytes = new byte[TopicsTableHeader.Size];
         using (var f = File.OpenRead(table))
         {
-            f.ReadExactly(h);
+            f.ReadExactly(bytes);
         }
-        long At(int o) => BinaryPrimitives.ReadInt64LittleEndian(h.AsSpan(o));
-        return new TableLayout(At(32), At(40), At(48), At(56), At(64), At(72));
+        var h = TopicsTableHeader.Read(bytes) ?? throw new InvalidDataException($"{table}: the header's checksum does not match");
+        return new TableLayout(h.KeyIndexAt, h.NameIndexAt, h.StringsAt, h.RecordIndexAt, h.RecordsAt, h.Length);
     }
 
     /// <summary>The file offset and length of the stored record of the topic <paramref name="key"/> names.</summary>

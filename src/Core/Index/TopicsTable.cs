@@ -34,59 +34,50 @@ public sealed class TopicsTable : IDisposable
     {
         _file = file;
         _path = path;
-        Span<byte> h = stackalloc byte[TopicsTableFormat.HeaderSize];
+        Span<byte> bytes = stackalloc byte[TopicsTableHeader.Size];
         _length = RandomAccess.GetLength(file);
-        if (_length < 12 || RandomAccess.Read(file, h, 0) < 12 || !h[..8].SequenceEqual(TopicsTableFormat.Magic))
+        var read = RandomAccess.Read(file, bytes, 0);
+        if (!TopicsTableHeader.HasMagic(bytes[..read]))
         {
             throw Damaged("not a topics table");
         }
         // The version first: an older table is "built by another version", not "damaged".
-        var version = BinaryPrimitives.ReadInt32LittleEndian(h[8..]);
+        var version = TopicsTableHeader.VersionOf(bytes);
         if (version != TopicsTableFormat.Version)
         {
             throw new InvalidDataException($"{path}: topics table format {version}, this tool reads format {TopicsTableFormat.Version}");
         }
-        if (_length < TopicsTableFormat.HeaderSize
-            || BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.HeaderCrcOffset..]) != Crc32C.Compute(h[..TopicsTableFormat.HeaderCrcOffset]))
+        if (TopicsTableHeader.Read(bytes[..read]) is not { } h)
         {
             throw Damaged("the header's checksum does not match");
         }
-        if (BinaryPrimitives.ReadInt64LittleEndian(h[72..]) != _length)
+        if (h.Length != _length)
         {
-            throw Damaged($"truncated or extended: {_length} bytes, written as {BinaryPrimitives.ReadInt64LittleEndian(h[72..])}");
+            throw Damaged($"truncated or extended: {_length} bytes, written as {h.Length}");
         }
-        TopicCount = BinaryPrimitives.ReadInt32LittleEndian(h[12..]);
-        KeyCount = BinaryPrimitives.ReadInt32LittleEndian(h[16..]);
-        var docSetCount = BinaryPrimitives.ReadInt32LittleEndian(h[20..]);
-        var docSetsAt = BinaryPrimitives.ReadInt64LittleEndian(h[24..]);
-        var at = new long[6];
-        at[0] = docSetsAt;
-        for (var i = 1; i < at.Length; i++)
-        {
-            at[i] = BinaryPrimitives.ReadInt64LittleEndian(h[(24 + 8 * i)..]);
-        }
-        _records = at[5];
-        var directoryLength = BinaryPrimitives.ReadInt32LittleEndian(h[TopicsTableFormat.DirectoryLengthOffset..]);
+        TopicCount = h.TopicCount;
+        KeyCount = h.KeyCount;
+        long[] at = [h.DocSetsAt, h.KeyIndexAt, h.NameIndexAt, h.StringsAt, h.RecordIndexAt, h.RecordsAt];
+        _records = h.RecordsAt;
         // The header's checksum held, so a bad layout here is a writer's bug, still never an index to trust.
-        if (TopicCount < 0 || KeyCount < 0 || docSetCount is < 0 or > ushort.MaxValue || at[0] != TopicsTableFormat.HeaderSize
-            || !IsAscending(at) || _records > _length || _records - at[0] > int.MaxValue || directoryLength < 0
-            || _records - at[0] != directoryLength + 4L * TableDirectory.PageCount(directoryLength)
-            || at[2] - at[1] != (long)KeyCount * TopicsTableFormat.KeyEntrySize || at[3] - at[2] != (long)KeyCount * 4
-            || at[0] + directoryLength - at[4] != (long)TopicCount * TopicsTableFormat.RecordEntrySize)
+        if (TopicCount < 0 || KeyCount < 0 || h.DocSetCount is < 0 or > ushort.MaxValue || h.DocSetsAt != TopicsTableHeader.Size
+            || !IsAscending(at) || _records > _length || _records - h.DocSetsAt > int.MaxValue || h.DirectoryLength < 0
+            || _records - h.DocSetsAt != h.DirectoryLength + 4L * TableDirectory.PageCount(h.DirectoryLength)
+            || h.NameIndexAt - h.KeyIndexAt != (long)KeyCount * TopicsTableFormat.KeyEntrySize || h.StringsAt - h.NameIndexAt != (long)KeyCount * 4
+            || h.DocSetsAt + h.DirectoryLength - h.RecordIndexAt != (long)TopicCount * TopicsTableFormat.RecordEntrySize)
         {
             throw Damaged("the header's layout is inconsistent");
         }
-        _directory = TableDirectory.Load(file, docSetsAt, directoryLength,
-            BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..]), Damaged);
-        _recordsCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..]);
-        _keyIndex = (int)(at[1] - docSetsAt);
-        _nameIndex = (int)(at[2] - docSetsAt);
-        _strings = (int)(at[3] - docSetsAt);
-        _recordIndex = (int)(at[4] - docSetsAt);
+        _directory = TableDirectory.Load(file, h.DocSetsAt, h.DirectoryLength, h.DirectoryCrc, Damaged);
+        _recordsCrc = h.RecordsCrc;
+        _keyIndex = (int)(h.KeyIndexAt - h.DocSetsAt);
+        _nameIndex = (int)(h.NameIndexAt - h.DocSetsAt);
+        _strings = (int)(h.StringsAt - h.DocSetsAt);
+        _recordIndex = (int)(h.RecordIndexAt - h.DocSetsAt);
 
-        _docSets = new string[docSetCount];
+        _docSets = new string[h.DocSetCount];
         var p = 0;
-        for (var i = 0; i < docSetCount; i++)
+        for (var i = 0; i < h.DocSetCount; i++)
         {
             var n = BinaryPrimitives.ReadUInt16LittleEndian(_directory.Read(p, 2));
             _docSets[i] = Encoding.UTF8.GetString(_directory.Read(p + 2, n));

@@ -4,7 +4,8 @@ namespace Help.Core.Index;
 
 /// <summary>The layout of the topics table file (<c>topics.tbl</c>).</summary>
 /// <remarks>
-/// All integers are little-endian. The file is written once by the indexer and never modified.
+/// All integers are little-endian. The file is written once by the indexer and never modified. The header is read and
+/// written by <see cref="TopicsTableHeader"/> alone.
 /// <code>
 /// offset size  field
 ///  0      8    magic "PYHELPTT"
@@ -50,15 +51,12 @@ public static class TopicsTableFormat
     public const string FileName = "topics.tbl";
     public static ReadOnlySpan<byte> Magic => "PYHELPTT"u8;
     public const int Version = 7;
-    public const int HeaderSize = 96;
     public const int KeyEntrySize = 16;
     public const int RecordEntrySize = 16;
 
     /// <summary>The directory is checked in pages of this many bytes (the layout above).</summary>
     public const int DirectoryPageSize = 4096;
 
-    /// <summary>Where the header's checksums sit (see the layout above).</summary>
-    public const int DirectoryCrcOffset = 80, RecordsCrcOffset = 84, DirectoryLengthOffset = 88, HeaderCrcOffset = 92;
     public const byte AliasFlag = 1;
 
     /// <summary>The case-insensitive form keys are sorted and compared by.</summary>

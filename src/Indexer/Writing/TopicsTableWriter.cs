@@ -99,7 +99,7 @@ public static class TopicsTableWriter
 
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         using var w = new BinaryWriter(file, Encoding.UTF8);
-        w.Write(new byte[TopicsTableFormat.HeaderSize]);
+        w.Write(new byte[TopicsTableHeader.Size]);
 
         var docSetsAt = file.Position;
         foreach (var d in docSets)
@@ -166,29 +166,19 @@ public static class TopicsTableWriter
         w.Flush();
         var length = file.Position;
 
-        Span<byte> h = stackalloc byte[TopicsTableFormat.HeaderSize];
-        TopicsTableFormat.Magic.CopyTo(h);
-        BinaryPrimitives.WriteInt32LittleEndian(h[8..], TopicsTableFormat.Version);
-        BinaryPrimitives.WriteInt32LittleEndian(h[12..], ordered.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(h[16..], keys.Count);
-        BinaryPrimitives.WriteInt32LittleEndian(h[20..], docSets.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(h[24..], docSetsAt);
-        BinaryPrimitives.WriteInt64LittleEndian(h[32..], keyIndexAt);
-        BinaryPrimitives.WriteInt64LittleEndian(h[40..], nameIndexAt);
-        BinaryPrimitives.WriteInt64LittleEndian(h[48..], stringsAt);
-        BinaryPrimitives.WriteInt64LittleEndian(h[56..], recordIndexAt);
-        BinaryPrimitives.WriteInt64LittleEndian(h[64..], recordsAt);
-        BinaryPrimitives.WriteInt64LittleEndian(h[72..], length);
-        // Read back from the file, so the checksums cover the bytes as they were written.
-        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.DirectoryCrcOffset..], Crc32C.Compute(file.SafeFileHandle, pageChecksumsAt, recordsAt - pageChecksumsAt));
-        BinaryPrimitives.WriteInt32LittleEndian(h[TopicsTableFormat.DirectoryLengthOffset..], directoryLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.RecordsCrcOffset..], Crc32C.Compute(file.SafeFileHandle, recordsAt, length - recordsAt));
-        BinaryPrimitives.WriteUInt32LittleEndian(h[TopicsTableFormat.HeaderCrcOffset..], Crc32C.Compute(h[..TopicsTableFormat.HeaderCrcOffset]));
+        // The checksums are read back from the file, so they cover the bytes as they were written.
+        var header = new TopicsTableHeader(TopicsTableFormat.Version, ordered.Length, keys.Count, docSets.Length,
+            docSetsAt, keyIndexAt, nameIndexAt, stringsAt, recordIndexAt, recordsAt, length,
+            DirectoryCrc: Crc32C.Compute(file.SafeFileHandle, pageChecksumsAt, recordsAt - pageChecksumsAt),
+            RecordsCrc: Crc32C.Compute(file.SafeFileHandle, recordsAt, length - recordsAt),
+            DirectoryLength: directoryLength);
+        Span<byte> h = stackalloc byte[TopicsTableHeader.Size];
+        header.Write(h);
         file.Position = 0;
         file.Write(h);
         file.Flush(flushToDisk: true);
 
-        WriteDigests(path, order.Select(i => encoded[i].Digest), length, BinaryPrimitives.ReadUInt32LittleEndian(h[TopicsTableFormat.HeaderCrcOffset..]));
+        WriteDigests(path, order.Select(i => encoded[i].Digest), length, TopicsTableHeader.ChecksumOf(h));
         return compressed;
     }
 
@@ -234,18 +224,17 @@ public static class TopicsTableWriter
                 }
                 var table = File.ReadAllBytes(tablePath);
                 using var r = new BinaryReader(File.OpenRead(digestsPath), Encoding.UTF8);
-                if (table.Length < TopicsTableFormat.HeaderSize
+                if (TopicsTableHeader.Read(table) is not { Version: TopicsTableFormat.Version } header
+                    || !TopicsTableHeader.HasMagic(table)
                     || !r.ReadBytes(DigestsMagic.Length).AsSpan().SequenceEqual(DigestsMagic)
                     || r.ReadString() != Pipeline.PageCache.ToolStamp
                     || r.ReadInt64() != table.Length
-                    || r.ReadUInt32() != BinaryPrimitives.ReadUInt32LittleEndian(table.AsSpan(TopicsTableFormat.HeaderCrcOffset))
-                    || !table.AsSpan(0, 8).SequenceEqual(TopicsTableFormat.Magic)
-                    || BinaryPrimitives.ReadInt32LittleEndian(table.AsSpan(8)) != TopicsTableFormat.Version)
+                    || r.ReadUInt32() != TopicsTableHeader.ChecksumOf(table))
                 {
                     return null;
                 }
                 var count = r.ReadInt32();
-                if (count != BinaryPrimitives.ReadInt32LittleEndian(table.AsSpan(12)))
+                if (count != header.TopicCount)
                 {
                     return null;
                 }

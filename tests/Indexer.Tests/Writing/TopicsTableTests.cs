@@ -153,7 +153,7 @@ public sealed class TopicsTableTests : IDisposable
         // Whatever reads the damaged page says so, and the whole check does too.
         Assert.Throws<InvalidDataException>(() => table.AllKeys().ToList());
         var e = Assert.Throws<InvalidDataException>(table.Verify);
-        var page = (damagedAt - TopicsTableFormat.HeaderSize) / TopicsTableFormat.DirectoryPageSize;
+        var page = (damagedAt - TopicsTableHeader.Size) / TopicsTableFormat.DirectoryPageSize;
         Assert.True(page > 0);
         Assert.Contains($"directory page {page} does not match its checksum", e.Message);
     }

@@ -11,5 +11,5 @@ public static class RelatedTopics
     /// </summary>
     public static string Line(IReadOnlyList<string> related) => related.Count == 0
         ? ""
-        : string.Join('\n', PythonTextWrap.Wrap("Related help topics: " + string.Join(", ", related) + "\n", Width));
+        : string.Join('\n', Text.TextWrap.WrapPython("Related help topics: " + string.Join(", ", related) + "\n", Width));
 }

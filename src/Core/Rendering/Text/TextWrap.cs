@@ -4,7 +4,8 @@ using System.Text;
 namespace Help.Core.Rendering.Text;
 
 /// <summary>
-/// Paragraph filling as Sphinx's text writer does it: Python's <c>textwrap.TextWrapper</c> with the
+/// Paragraph filling as Sphinx's text writer does it (and, for pydoc's one wrapped line, as Python's own textwrap does:
+/// <see cref="WrapPython"/>): Python's <c>textwrap.TextWrapper</c> with the
 /// defaults (<c>expand_tabs</c>, <c>replace_whitespace</c>, <c>drop_whitespace</c>,
 /// <c>break_long_words</c>, <c>break_on_hyphens</c>, no <c>fix_sentence_endings</c>) and the
 /// overrides of <c>sphinx.writers.text.TextWrapper</c>: its own word separator pattern, chunks split per
@@ -26,8 +27,17 @@ internal static class TextWrap
     public static List<string> Wrap(string text, int width)
     {
         var chunks = Split(MungeWhitespace(text));
-        return WrapChunks(chunks, Math.Max(width, 1));
+        return WrapChunks(chunks, Math.Max(width, 1), DisplayWidth.Of, HandleLongWord);
     }
+
+    /// <summary>
+    /// Python's own <c>textwrap.wrap(text, width)</c> with its defaults, for the one line pydoc wraps with it
+    /// (<c>Related help topics</c>): Python's word separator (<see cref="PythonSplit"/>), widths in characters, and a
+    /// word longer than a line cut after its last hyphen that fits (<see cref="PythonLongWord"/>). Only ASCII is
+    /// handled exactly, which is what pydoc's keys are.
+    /// </summary>
+    public static List<string> WrapPython(string text, int width) =>
+        WrapChunks(PythonSplit(MungeWhitespace(text)), Math.Max(width, 1), chunk => chunk.Length, PythonLongWord);
 
     /// <summary>The chunks <see cref="Wrap"/> fills lines with: words, white space runs, hyphenated parts.</summary>
     public static List<string> Split(string text)
@@ -329,13 +339,19 @@ internal static class TextWrap
         return result.ToString();
     }
 
-    /// <summary>Sphinx's <c>TextWrapper._wrap_chunks</c>: greedy filling measured in display columns.</summary>
-    private static List<string> WrapChunks(List<string> chunks, int width)
+    /// <summary>A word wider than a line: cut it, putting its head on <c>line</c> and leaving its tail on the stack.</summary>
+    private delegate void LongWord(List<string> reversedChunks, List<int> widths, List<string> line, int length, int width);
+
+    /// <summary>
+    /// <c>TextWrapper._wrap_chunks</c>: greedy filling, each chunk as wide as <paramref name="widthOf"/> says (Sphinx
+    /// measures display columns, Python characters).
+    /// </summary>
+    private static List<string> WrapChunks(List<string> chunks, int width, Func<string, int> widthOf, LongWord longWord)
     {
         var lines = new List<string>();
         // A stack with the next chunk on top, as textwrap reverses its list; widths kept alongside.
         chunks.Reverse();
-        var widths = chunks.ConvertAll(DisplayWidth.Of);
+        var widths = chunks.ConvertAll(c => widthOf(c));
         var line = new List<string>();
         while (chunks.Count > 0)
         {
@@ -357,7 +373,7 @@ internal static class TextWrap
 
             if (chunks.Count > 0 && widths[^1] > width)
             {
-                HandleLongWord(chunks, widths, line, length, width);
+                longWord(chunks, widths, line, length, width);
             }
 
             if (line.Count > 0 && IsBlank(line[^1]))
@@ -431,6 +447,69 @@ internal static class TextWrap
             builder.Append(runes[i].ToString());
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Python's <c>wordsep_re</c> (textwrap's own, not Sphinx's): runs of white space, and words, a hyphenated word
+    /// split after each hyphen that has two letters (or letter-hyphen-letter) before it and a letter, maybe a hyphen,
+    /// a letter after it.
+    /// </summary>
+    private static List<string> PythonSplit(string text)
+    {
+        var chunks = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            if (text[i] == ' ')
+            {
+                while (i < text.Length && text[i] == ' ')
+                {
+                    i++;
+                }
+                chunks.Add(text[start..i]);
+                continue;
+            }
+            while (i < text.Length && text[i] != ' ')
+            {
+                i++;
+                if (i < text.Length && text[i - 1] == '-' && IsPythonHyphenBreak(text, i - 1))
+                {
+                    break;
+                }
+            }
+            chunks.Add(text[start..i]);
+        }
+        return chunks;
+    }
+
+    private static bool IsPythonHyphenBreak(string s, int hyphen)
+    {
+        bool Letter(int k) => k >= 0 && k < s.Length && char.IsLetter(s[k]);
+        var before = (Letter(hyphen - 1) && Letter(hyphen - 2))
+            || (Letter(hyphen - 1) && hyphen - 2 >= 0 && s[hyphen - 2] == '-' && Letter(hyphen - 3));
+        var after = Letter(hyphen + 1)
+            && (Letter(hyphen + 2) || (hyphen + 2 < s.Length && s[hyphen + 2] == '-' && Letter(hyphen + 3)));
+        return before && after;
+    }
+
+    /// <summary>Python's <c>_handle_long_word</c>: the word cut at the space left, after a hyphen there when there is one.</summary>
+    private static void PythonLongWord(List<string> reversedChunks, List<int> widths, List<string> line, int length, int width)
+    {
+        var spaceLeft = Math.Max(width - length, 1);
+        var chunk = reversedChunks[^1];
+        var end = spaceLeft;
+        if (chunk.Length > spaceLeft)
+        {
+            var hyphen = chunk.LastIndexOf('-', spaceLeft - 1, spaceLeft);
+            if (hyphen > 0 && chunk[..hyphen].Any(c => c != '-'))
+            {
+                end = hyphen + 1;
+            }
+        }
+        line.Add(chunk[..end]);
+        reversedChunks[^1] = chunk[end..];
+        widths[^1] = reversedChunks[^1].Length;
     }
 
     /// <summary>Python's <c>chunk.strip() == ''</c>.</summary>

@@ -10,6 +10,7 @@ namespace Help.Reliability.Tests;
 /// process: the previous index stays complete and gives the same answers, and the next build succeeds
 /// and clears what the killed one left.
 /// </summary>
+[Trait("Category", "stress")]
 public sealed class CrashSafetyTests : IDisposable
 {
     private readonly FixtureIndex _fixture = new();

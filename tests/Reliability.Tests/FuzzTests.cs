@@ -18,6 +18,7 @@ namespace Help.Reliability.Tests;
 /// thrown out of the importer, problems go to <see cref="Diagnostics"/>, and every topic the build would
 /// keep has a key, a kind and text the text renderer can render.
 /// </summary>
+[Trait("Category", "stress")]
 public sealed class FuzzTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);

@@ -11,6 +11,7 @@ namespace Help.Reliability.Tests;
 /// through the tool itself) and a running viewer keep answering: no failure, and every answer from one
 /// whole index (the marker's text and its search hit name the same build; no client goes back in time).
 /// </summary>
+[Trait("Category", "stress")]
 public sealed class RebuildReadersTests : IAsyncLifetime
 {
     private const int Rebuilds = 8;

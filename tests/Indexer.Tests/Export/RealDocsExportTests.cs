@@ -45,6 +45,7 @@ public sealed class PythonDocsExportIndex : IDisposable
 }
 
 /// <summary>Each export over the whole Python 3.11 documentation, checked against the tools that read it.</summary>
+[Trait("Category", "corpus")]
 public sealed class RealDocsExportTests(PythonDocsExportIndex index) : IClassFixture<PythonDocsExportIndex>
 {
     private static readonly string KeyMap = Path.Combine(Corpus.RepoRoot, "content", "pydoc", "keys.json");

@@ -16,6 +16,7 @@ namespace Help.Indexer.Tests.Rendering;
 /// the text in <c>pydoc_data/topics.py</c>. The similarity is printed with every differing line; the
 /// assertions only guard against a collapse, the parity harness is where exact equality is demanded.
 /// </summary>
+[Trait("Category", "corpus")]
 public sealed class PydocParityExploration(ITestOutputHelper output)
 {
     private static readonly Lazy<SphinxInventory> Inventory = new(() =>

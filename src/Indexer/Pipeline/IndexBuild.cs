@@ -226,17 +226,7 @@ public sealed class IndexBuild
 
     private IEnumerable<Topic> ImportSphinxTree(string root, Diagnostics diagnostics, PageCache previous, PageCache next)
     {
-        SphinxInventory? inventory = null;
-        var inventoryPath = Path.Combine(root, "objects.inv");
-        try
-        {
-            using var stream = File.OpenRead(inventoryPath);
-            inventory = SphinxInventory.Read(stream, inventoryPath);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            diagnostics.Warn(inventoryPath, $"inventory unreadable, keys come from the HTML alone: {e.Message}");
-        }
+        var inventory = SphinxInventory.TryLoad(root, diagnostics, "the HTML");
         var docSet = SphinxDocTree.DetectDocSet(root, inventory);
         _indexEntries[docSet.Id] = [.. _indexEntries.GetValueOrDefault(docSet.Id) ?? [], .. SphinxGenIndex.Read(root, diagnostics)];
         _deprecatedModules[docSet.Id] = SphinxModuleIndex.Deprecated(root, diagnostics);

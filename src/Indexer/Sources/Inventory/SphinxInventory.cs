@@ -76,6 +76,29 @@ public sealed partial class SphinxInventory
     public IReadOnlyList<InventoryEntry> OnPage(string page) =>
         _byPage.TryGetValue(page, out var list) ? list : [];
 
+    /// <summary>
+    /// The inventory of the Sphinx HTML tree at <paramref name="htmlRoot"/>, or null when it has none or it cannot be
+    /// read (then a warning names the file and says the keys come from <paramref name="keysFrom"/> alone).
+    /// </summary>
+    public static SphinxInventory? TryLoad(string htmlRoot, Pipeline.Diagnostics diagnostics, string keysFrom)
+    {
+        var path = Path.Combine(htmlRoot, "objects.inv");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Read(stream, path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Warn(path, $"inventory unreadable, keys come from {keysFrom} alone: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Reads an inventory.</summary>
     /// <param name="stream">The file, positioned at its start; read to its end.</param>
     /// <param name="pathForErrors">The file's path, named in exception messages.</param>

@@ -7,7 +7,8 @@ namespace Help.Indexer.Sources.Rest;
 /// <summary>
 /// Element ids as docutils makes them (<c>docutils/nodes.py</c>, <c>make_id</c> and
 /// <c>document.set_id</c>): a name lower-cased, reduced to ASCII letters, digits and hyphens; an id
-/// already taken, or an empty one, becomes <c>id1</c>, <c>id2</c>... One instance per document.
+/// already taken, or an empty one, becomes <c>id1</c>, <c>id2</c>... One instance per document. The HTML importer
+/// uses <see cref="Make"/> too, to tell a section id made from its title from a label's.
 /// </summary>
 internal sealed partial class RestIds
 {

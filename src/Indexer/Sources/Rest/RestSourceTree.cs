@@ -28,20 +28,7 @@ public static class RestSourceTree
     public static IReadOnlyList<Topic> ImportTree(string root, Diagnostics diagnostics)
     {
         var htmlRoot = Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) == "_sources" ? Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(root)) : null;
-        SphinxInventory? inventory = null;
-        if (htmlRoot is not null && File.Exists(Path.Combine(htmlRoot, "objects.inv")))
-        {
-            var inventoryPath = Path.Combine(htmlRoot, "objects.inv");
-            try
-            {
-                using var stream = File.OpenRead(inventoryPath);
-                inventory = SphinxInventory.Read(stream, inventoryPath);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException)
-            {
-                diagnostics.Warn(inventoryPath, $"inventory unreadable, keys come from the reST alone: {e.Message}");
-            }
-        }
+        var inventory = htmlRoot is null ? null : SphinxInventory.TryLoad(htmlRoot, diagnostics, "the reST");
         var docSet = SphinxDocTree.DetectDocSet(htmlRoot ?? root, inventory);
         var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(IsRestName)

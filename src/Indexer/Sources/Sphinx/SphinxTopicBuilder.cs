@@ -182,7 +182,7 @@ internal sealed partial class SphinxTopicBuilder
             }
             var isModule = _inventory is not null
                 ? _inventory.At(_pagePath, id).Any(e => e.Role == ModuleRole && e.Name == name)
-                : !(sectionOfId.TryGetValue(id, out var section) && DocutilsId(section.TitleText) == id);
+                : !(sectionOfId.TryGetValue(id, out var section) && Rest.RestIds.Make(section.TitleText) == id);
             if (isModule && names.Add(name))
             {
                 modules.Add((name, id));
@@ -264,7 +264,7 @@ internal sealed partial class SphinxTopicBuilder
             }
             return labels;
         }
-        var titleId = DocutilsId(section.TitleText);
+        var titleId = Rest.RestIds.Make(section.TitleText);
         foreach (var id in section.StartIds)
         {
             if (id != section.Anchor && id != titleId && !GeneratedId().IsMatch(id)
@@ -371,22 +371,8 @@ internal sealed partial class SphinxTopicBuilder
         }
     }
 
-    /// <summary>docutils' <c>make_id</c> (docutils/nodes.py), for ASCII titles: the id a section gets from its title.</summary>
-    internal static string DocutilsId(string title)
-    {
-        var lower = title.ToLowerInvariant();
-        var id = NonIdChars().Replace(lower, "-");
-        return IdEnds().Replace(id, "");
-    }
-
 
     /// <summary>Ids docutils and Sphinx generate: <c>id3</c>, <c>index-0</c>.</summary>
     [GeneratedRegex(@"^(id\d+|index-\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex GeneratedId();
-
-    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
-    private static partial Regex NonIdChars();
-
-    [GeneratedRegex("^[-0-9]+|-+$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdEnds();
 }

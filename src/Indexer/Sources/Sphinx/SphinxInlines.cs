@@ -21,13 +21,11 @@ internal static class SphinxInlines
 
     public static IReadOnlyList<Inline> Convert(INode parent) => Convert(parent.ChildNodes.ToList());
 
-    /// <summary>The text a reader sees, without markup: for titles and terms.</summary>
-    public static string PlainText(IReadOnlyList<Inline> inlines)
-    {
-        var sb = new StringBuilder();
-        AppendPlain(inlines, sb);
-        return sb.ToString().Trim();
-    }
+    /// <summary>
+    /// The text a reader sees, without markup: for titles and terms. The one plain-text walk of inlines
+    /// (<see cref="Help.Core.Rendering.PlainText.Inline"/>): footnote references left out, white space collapsed.
+    /// </summary>
+    public static string PlainText(IReadOnlyList<Inline> inlines) => Help.Core.Rendering.PlainText.Inline(inlines);
 
     /// <summary>Collapses runs of HTML white space (space, tab, CR, LF, FF) to one space.</summary>
     public static string CollapseWhiteSpace(string text)
@@ -376,23 +374,5 @@ internal static class SphinxInlines
         var copy = content.ToList();
         TrimEnd(copy);
         return copy.Count == 0 ? null : make(copy);
-    }
-
-    private static void AppendPlain(IReadOnlyList<Inline> inlines, StringBuilder sb)
-    {
-        foreach (var inline in inlines)
-        {
-            switch (inline)
-            {
-                case TextRun t: sb.Append(t.Text); break;
-                case Code c: sb.Append(c.Text); break;
-                case Emphasis e: AppendPlain(e.Content, sb); break;
-                case Strong s: AppendPlain(s.Content, sb); break;
-                case Link l: AppendPlain(l.Content, sb); break;
-                case Script s: AppendPlain(s.Content, sb); break;
-                case FootnoteRef f: sb.Append('[').Append(f.Label).Append(']'); break;
-                case LineBreak: sb.Append(' '); break;
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace Help.Indexer.Sources.PydocTopics;
@@ -32,7 +33,7 @@ namespace Help.Indexer.Sources.PydocTopics;
 /// constants once) has no text of its own in the stream and is reported as not recovered.
 /// </para>
 /// </summary>
-internal sealed class DamagedTopicsRecovery
+internal sealed partial class DamagedTopicsRecovery
 {
     private const int Hole = -1;
     private const int MaxJunk = 200;
@@ -90,7 +91,7 @@ internal sealed class DamagedTopicsRecovery
         // Forward: the cheapest cost and the number of ways at it to reach each (option, tail count)
         // from a start; the tail count is how many texts so far had no key before them, which only
         // the texts of the last block have.
-        var forward = new Dictionary<(int Option, int Tail), (int Cost, double Ways)>();
+        var forward = new Dictionary<(int Option, int Tail), (int Cost, BigInteger Ways)>();
         foreach (var (start, to, cost) in startEdges)
         {
             Relax(forward, (to, start.Keys.Count == 0 ? 1 : 0), cost, 1);
@@ -112,7 +113,7 @@ internal sealed class DamagedTopicsRecovery
             }
         }
         // Backward: the cheapest cost and ways to finish; a finish is the key tuple, as long as the tail.
-        var backward = new Dictionary<(int Option, int Tail), (int Cost, double Ways)>();
+        var backward = new Dictionary<(int Option, int Tail), (int Cost, BigInteger Ways)>();
         foreach (var id in order.AsEnumerable().Reverse())
         {
             foreach (var state in forward.Keys.Where(k => k.Option == id).ToList())
@@ -139,7 +140,7 @@ internal sealed class DamagedTopicsRecovery
             }
         }
         var best = int.MaxValue;
-        double total = 0;
+        BigInteger total = 0;
         foreach (var (start, to, cost) in startEdges)
         {
             if (backward.TryGetValue((to, start.Keys.Count == 0 ? 1 : 0), out var after))
@@ -159,12 +160,13 @@ internal sealed class DamagedTopicsRecovery
         {
             return empty;
         }
-        bool Certain(double ways) => Math.Abs(ways - total) < 0.5;
+        // Counted exactly: the readings multiply along the stream and a double lost the unit long before the end.
+        bool Certain(BigInteger ways) => ways == total;
 
         // The cheapest readings' edges into each state, with the keys before the text and whether
         // its header fitted.
-        var into = new Dictionary<(int Option, int Tail), List<(IReadOnlyList<string> Keys, bool Verified, double Ways)>>();
-        void Into((int, int) state, IReadOnlyList<string> keys, int cost, double ways)
+        var into = new Dictionary<(int Option, int Tail), List<(IReadOnlyList<string> Keys, bool Verified, BigInteger Ways)>>();
+        void Into((int, int) state, IReadOnlyList<string> keys, int cost, BigInteger ways)
         {
             if (!into.TryGetValue(state, out var list))
             {
@@ -201,7 +203,7 @@ internal sealed class DamagedTopicsRecovery
             .Where(kv => backward.TryGetValue(kv.Key, out var after) && kv.Value.Cost + after.Cost == best)
             .ToDictionary(kv => kv.Key, kv => kv.Value.Ways * backward[kv.Key].Ways);
         // A key is reported lost only when every reading sees it: a key read one way only may not exist.
-        var keyWays = new Dictionary<string, double>(StringComparer.Ordinal);
+        var keyWays = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
         foreach (var (state, ways) in through)
         {
             foreach (var key in _options[state.Option].Keys.Distinct())
@@ -210,7 +212,7 @@ internal sealed class DamagedTopicsRecovery
             }
         }
         var finals = through.Where(kv => _options[kv.Key.Option].Next < 0).ToList();
-        var tupleKeys = finals.Count > 0 && Certain(finals.Where(kv => kv.Key.Option == finals[0].Key.Option).Sum(kv => kv.Value))
+        var tupleKeys = finals.Count > 0 && Certain(Sum(finals.Where(kv => kv.Key.Option == finals[0].Key.Option).Select(kv => kv.Value)))
             ? _options[finals[0].Key.Option].Keys
             : null;
 
@@ -219,14 +221,14 @@ internal sealed class DamagedTopicsRecovery
         var textsUncertain = 0;
         foreach (var group in through.GroupBy(kv => (_options[kv.Key.Option].Anchor, _options[kv.Key.Option].End)))
         {
-            if (!Certain(group.Sum(kv => kv.Value)))
+            if (!Certain(Sum(group.Select(kv => kv.Value))))
             {
                 continue;
             }
             textsSeen++;
             var incoming = group.SelectMany(kv => into.GetValueOrDefault(kv.Key) ?? [], (kv, edge) => (kv.Key.Tail, edge.Keys, edge.Verified, edge.Ways)).ToList();
             var key = CertainKey(incoming.Select(e => (e.Tail, e.Keys, e.Ways)), tupleKeys, total);
-            var verified = Certain(incoming.Where(e => e.Verified).Sum(e => e.Ways));
+            var verified = Certain(Sum(incoming.Where(e => e.Verified).Select(e => e.Ways)));
             var anchor = _anchors[group.Key.Anchor];
             var text = Decode(anchor, group.Key.End);
             if (key is null || !verified || text is null)
@@ -286,7 +288,9 @@ internal sealed class DamagedTopicsRecovery
         return keyed ? 0 : tail + 1;
     }
 
-    private static void Relax(Dictionary<(int, int), (int Cost, double Ways)> map, (int, int) state, int cost, double ways)
+    private static BigInteger Sum(IEnumerable<BigInteger> ways) => ways.Aggregate(BigInteger.Zero, (sum, w) => sum + w);
+
+    private static void Relax(Dictionary<(int, int), (int Cost, BigInteger Ways)> map, (int, int) state, int cost, BigInteger ways)
     {
         if (!map.TryGetValue(state, out var current) || cost < current.Cost)
         {
@@ -321,9 +325,9 @@ internal sealed class DamagedTopicsRecovery
     /// The key of a text, when every reading agrees: the last key of the run before it, or, for a
     /// text of the last block, the key at its place in the final tuple.
     /// </summary>
-    private static string? CertainKey(IEnumerable<(int Tail, IReadOnlyList<string> Keys, double Ways)> incoming, IReadOnlyList<string>? tupleKeys, double total)
+    private static string? CertainKey(IEnumerable<(int Tail, IReadOnlyList<string> Keys, BigInteger Ways)> incoming, IReadOnlyList<string>? tupleKeys, BigInteger total)
     {
-        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var votes = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
         foreach (var (tail, keys, ways) in incoming)
         {
             var key = keys.Count > 0
@@ -335,300 +339,6 @@ internal sealed class DamagedTopicsRecovery
             }
             votes[key] = votes.GetValueOrDefault(key) + ways;
         }
-        return votes.Count == 1 && Math.Abs(votes.First().Value - total) < 0.5 ? votes.First().Key : null;
-    }
-
-    /// <summary>
-    /// The first text's header: a run of keys and a header that ends at an anchor, right after the
-    /// constants tuple's own header (')' and a one-byte count, or '(' and an int32 count).
-    /// </summary>
-    private List<Option> FirstOptions()
-    {
-        var result = new List<Option>();
-        for (var k = 0; k < _anchors.Count && result.Count == 0; k++)
-        {
-            var anchor = _anchors[k];
-            for (var s = Math.Max(2, anchor - MaxJunk); s < anchor; s++)
-            {
-                var afterTuple = _o[s - 1] == ')' || _o[s - 2] == ')'
-                    || Enumerable.Range(1, 5).Any(m => s - m >= 0 && _o[s - m] == '(');
-                if (!afterTuple)
-                {
-                    continue;
-                }
-                foreach (var (keys, header) in ParseJunk(s, anchor))
-                {
-                    result.Add(new Option(-1, s, keys, header, k));
-                }
-            }
-        }
-        return result;
-    }
-
-    /// <summary>Every way the text at anchor <paramref name="i"/> can end and what follows it can parse.</summary>
-    private void AddOptions(int i)
-    {
-        var anchor = _anchors[i];
-        var firstHole = anchor;
-        while (firstHole < _o.Length && _o[firstHole] != Hole)
-        {
-            firstHole++;
-        }
-        for (var j = i + 1; j < _anchors.Count && _anchors[j] <= firstHole + MaxJunk; j++)
-        {
-            var next = _anchors[j];
-            // A text may run over a title-and-stars of its own (a false anchor) only where that title
-            // starts a line; a true text's title follows the bytes of its header instead.
-            if (j > i + 1 && _o[_anchors[j - 1] - 1] != '\n')
-            {
-                break;
-            }
-            for (var end = Math.Max(anchor + 1, next - MaxJunk); end <= Math.Min(firstHole, next); end++)
-            {
-                foreach (var (keys, header) in ParseJunk(end, next))
-                {
-                    _options.Add(new Option(i, end, keys, header, j));
-                }
-            }
-        }
-        for (var end = anchor + 1; end < Math.Min(firstHole + 1, _o.Length); end++)
-        {
-            if (_o[end] == ')')
-            {
-                foreach (var keys in ParseKeyTuple(end))
-                {
-                    _options.Add(new Option(i, end, keys, -1, -1));
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The run <c>[p, end)</c> as zero or more keys, then a text header (a type code, 'a', 'u' or 'z',
-    /// and what is left of its length bytes). Returns the keys and where the header starts.
-    /// </summary>
-    private List<(IReadOnlyList<string> Keys, int Header)> ParseJunk(int p, int end)
-    {
-        var results = new List<(IReadOnlyList<string>, int)>();
-        ParseKeys(p, end, [], results, atTuple: false);
-        return results;
-    }
-
-    private void ParseKeys(int p, int end, List<string> keys, List<(IReadOnlyList<string>, int)> results, bool atTuple)
-    {
-        if (results.Count >= MaxParses)
-        {
-            return;
-        }
-        if (!atTuple && end - p is >= 1 and <= 5 && _o[p] is 'a' or 'u' or 'z')
-        {
-            results.Add((keys.ToList(), p));
-        }
-        if (atTuple && p < _o.Length && _o[p] == 'N' && keys.Count > 0)
-        {
-            results.Add((keys.ToList(), p));
-        }
-        if (p + 1 >= end || _o[p] is not (Hole or 'z' or 'Z'))
-        {
-            return;
-        }
-        foreach (var (length, start) in LengthReadings(p + 1))
-        {
-            if (start + length > end || !IsLabel(start, length))
-            {
-                continue;
-            }
-            keys.Add(Encoding.ASCII.GetString(_o.AsSpan(start, length).ToArray().Select(b => (byte)b).ToArray()));
-            ParseKeys(start + length, end, keys, results, atTuple);
-            keys.RemoveAt(keys.Count - 1);
-        }
-    }
-
-    /// <summary>
-    /// The key tuple after the last text: ')' and a one-byte count, the keys, then None ('N'). The
-    /// count, if it survived, must match.
-    /// </summary>
-    private List<IReadOnlyList<string>> ParseKeyTuple(int paren)
-    {
-        var results = new List<IReadOnlyList<string>>();
-        foreach (var (count, start) in CountReadings(paren + 1))
-        {
-            var parses = new List<(IReadOnlyList<string> Keys, int At)>();
-            ParseKeys(start, _o.Length, [], parses, atTuple: true);
-            results.AddRange(parses.Where(r => r.At < _o.Length && _o[r.At] == 'N' && count(r.Keys.Count)).Select(r => r.Keys));
-        }
-        return results;
-    }
-
-    /// <summary>What a one-byte length at <paramref name="q"/> can have been: the byte seen, or a control byte that vanished.</summary>
-    private IEnumerable<(int Length, int Start)> LengthReadings(int q)
-    {
-        var c = _o[q];
-        if (c is '\t' or '\n' || (c >= 0x20 && c < 0x7F))
-        {
-            yield return (c, q + 1);
-        }
-        if (c == '\n')
-        {
-            yield return ('\r', q + 1); // \r became \n
-        }
-        for (var n = 1; n < 0x20; n++)
-        {
-            if (Vanishes(n))
-            {
-                yield return (n, q);
-            }
-        }
-    }
-
-    private IEnumerable<(Func<int, bool> Count, int Start)> CountReadings(int q)
-    {
-        var c = _o[q];
-        if (c is '\t' or '\n' || (c >= 0x20 && c < 0x7F))
-        {
-            yield return (n => n == c || (c == '\n' && n == '\r'), q + 1);
-        }
-        if (c == Hole)
-        {
-            yield return (n => n >= 0x80, q + 1);
-        }
-        yield return (n => n < 0x100 && Vanishes(n), q);
-    }
-
-    /// <summary>Control bytes that the capture dropped: C0 but tab, line feed and carriage return (which became \n), and DEL.</summary>
-    private static bool Vanishes(int b) => b is (>= 0 and < 0x20 and not '\t' and not '\n' and not '\r') or 0x7F;
-
-    /// <summary>pydoc's topic keys are Sphinx labels, which docutils normalizes to lower case.</summary>
-    private bool IsLabel(int start, int length)
-    {
-        for (var k = start; k < start + length; k++)
-        {
-            if (_o[k] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.'))
-            {
-                return false;
-            }
-        }
-        return length > 0;
-    }
-
-    /// <summary>
-    /// Whether the header seen at <c>[headerStart, anchor)</c> is what the damage leaves of the true
-    /// header of <paramref name="option"/>'s text: its type follows from the text (ASCII or not, and
-    /// shorter than 256 or not) and its length is the text's length in bytes.
-    /// </summary>
-    private bool HeaderFits(int headerStart, Option option)
-    {
-        var anchor = _anchors[option.Anchor];
-        var length = option.End - anchor;
-        var ascii = true;
-        for (var k = anchor; k < option.End && ascii; k++)
-        {
-            ascii = _o[k] < 0x80;
-        }
-        var prefixLength = 0;
-        while (prefixLength < 4 && anchor + prefixLength < option.End && _o[anchor + prefixLength] < 0x80)
-        {
-            prefixLength++;
-        }
-        var seen = _o.AsSpan(headerStart, anchor - headerStart + prefixLength);
-        var prefix = _o.AsSpan(anchor, prefixLength);
-        if (ascii)
-        {
-            return Matches([(byte)'a', .. Int32(length)], prefix, seen)
-                || (length < 0x100 && Matches([(byte)'z', (byte)length], prefix, seen));
-        }
-        return Matches([(byte)'u', .. Int32(length)], prefix, seen);
-    }
-
-    private static byte[] Int32(int value) => [(byte)value, (byte)(value >> 8), (byte)(value >> 16), (byte)(value >> 24)];
-
-    private static bool Matches(byte[] header, ReadOnlySpan<int> prefix, ReadOnlySpan<int> seen)
-    {
-        var bytes = new byte[header.Length + prefix.Length];
-        header.CopyTo(bytes, 0);
-        for (var k = 0; k < prefix.Length; k++)
-        {
-            bytes[header.Length + k] = (byte)prefix[k];
-        }
-        return Damage(bytes).AsSpan().SequenceEqual(seen);
-    }
-
-    /// <summary>What the capture made of some bytes: decoded with U+FFFD for bad UTF-8, line ends normalized, controls dropped.</summary>
-    internal static int[] Damage(ReadOnlySpan<byte> bytes) => Items(Utf8Replacing.GetString(bytes), captureNewlines: true);
-
-    /// <summary>The captured text as bytes again: each character's UTF-8, and <see cref="Hole"/> for U+FFFD.</summary>
-    private static int[] Items(string text, bool captureNewlines = false)
-    {
-        if (captureNewlines)
-        {
-            text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-            var sb = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (!Vanishes(c))
-                {
-                    sb.Append(c);
-                }
-            }
-            text = sb.ToString();
-        }
-        var items = new List<int>(text.Length);
-        Span<byte> buffer = stackalloc byte[4];
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (rune == Rune.ReplacementChar)
-            {
-                items.Add(Hole);
-                continue;
-            }
-            var n = rune.EncodeToUtf8(buffer);
-            for (var k = 0; k < n; k++)
-            {
-                items.Add(buffer[k]);
-            }
-        }
-        return items.ToArray();
-    }
-
-    /// <summary>
-    /// Where texts start: a title line, then a line of '*' exactly as long as the title (in
-    /// characters), which is how Sphinx's text writer marks each topic's own title.
-    /// </summary>
-    private static List<int> FindAnchors(int[] o)
-    {
-        var anchors = new List<int>();
-        for (var i = 0; i + 1 < o.Length; i++)
-        {
-            if (o[i] != '\n' || o[i + 1] != '*')
-            {
-                continue;
-            }
-            var j = i + 1;
-            while (j < o.Length && o[j] == '*')
-            {
-                j++;
-            }
-            if (j >= o.Length || o[j] != '\n')
-            {
-                continue;
-            }
-            var width = j - i - 1;
-            var s = i;
-            var chars = 0;
-            while (chars < width && s > 0 && o[s - 1] != Hole && o[s - 1] >= 0x20)
-            {
-                s--;
-                if ((o[s] & 0xC0) != 0x80)
-                {
-                    chars++;
-                }
-            }
-            if (chars == width && o[s] is > 0x20 and < 0x7F)
-            {
-                anchors.Add(s);
-            }
-            i = j - 1;
-        }
-        return anchors;
+        return votes.Count == 1 && votes.First().Value == total ? votes.First().Key : null;
     }
 }

@@ -151,6 +151,37 @@ public sealed record CliOptions
         return o with { Sources = sources };
     }
 
+    /// <summary>
+    /// The options <see cref="Usage"/> documents, in its order: those of its usage lines (<c>-k</c>), then the first
+    /// column of each line of its Options section (<c>-h, --help</c> gives both). The shell completion offers these,
+    /// so the help and the completion cannot list different options.
+    /// </summary>
+    public static IReadOnlyList<string> DocumentedOptions { get; } = OptionsIn(Usage);
+
+    internal static List<string> OptionsIn(string usage)
+    {
+        var found = new List<string>();
+        foreach (var line in usage.ReplaceLineEndings("\n").Split('\n'))
+        {
+            // An entry starts two spaces in; its description and examples are indented further.
+            if (!line.StartsWith("  ", StringComparison.Ordinal) || line.Length < 3 || line[2] == ' ')
+            {
+                continue;
+            }
+            var entry = line[2..];
+            var columnEnd = entry.IndexOf("  ", StringComparison.Ordinal);
+            var column = columnEnd < 0 ? entry : entry[..columnEnd];
+            foreach (var word in column.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (word.StartsWith('-') && word != "--" && !found.Contains(word))
+                {
+                    found.Add(word);
+                }
+            }
+        }
+        return found;
+    }
+
     public const string Usage = """
         pyhelp - Python's documentation at the terminal, offline.
 

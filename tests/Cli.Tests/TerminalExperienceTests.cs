@@ -56,7 +56,7 @@ public sealed class TerminalExperienceTests(FixtureIndex index) : IClassFixture<
     {
         var run = CliRunner.Invoke("--help");
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in Commands.CompletionCommand.Options.Where(o => o.StartsWith("--", StringComparison.Ordinal) && o is not "--help" and not "--search"))
+        foreach (var option in CliOptions.DocumentedOptions.Where(o => o.StartsWith("--", StringComparison.Ordinal) && o is not "--help" and not "--out"))
         {
             var line = run.Out.Split('\n').SkipWhile(l => !l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal)).Take(3);
             Assert.True(line.Any(l => l.IndexOf("pyhelp ", StringComparison.Ordinal) is var at && at >= 0 && l.IndexOf(option, at, StringComparison.Ordinal) > at),

@@ -12,16 +12,10 @@ public static class CompletionCommand
     /// <summary>At most this many keys are printed for one prefix.</summary>
     public const int MaxKeys = 500;
 
-    /// <summary>The options the scripts offer (<c>--complete</c> is left out: it is for the scripts alone).</summary>
-    public static readonly IReadOnlyList<string> Options =
-    [
-        "--json", "--kind", "--limit", "--width", "--no-pager", "--index", "--source", "--rebuild",
-        "--serve", "--open", "--port", "--completion", "--search", "--help", "-k", "-h",
-    ];
-
     public static int PrintScript(string shell, Terminal terminal)
     {
-        var options = string.Join(' ', Options);
+        // The options the help text documents (--complete is not among them: it is for the scripts alone).
+        var options = string.Join(' ', CliOptions.DocumentedOptions);
         var kinds = string.Join(' ', Enum.GetValues<Help.Core.Model.TopicKind>().Select(Help.Core.Model.TopicKinds.Name));
         terminal.Out.Write(shell switch
         {

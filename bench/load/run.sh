@@ -78,14 +78,13 @@ for t in "${targets[@]}"; do
   url=${t#*|}
   code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
   [ "$code" = 200 ] || { echo "load: $url answered $code before the run" >&2; exit 1; }
-  curl -s -o /dev/null "$url" # warm up
+  curl -s -o /dev/null "$url"
 done
 
 lua=$(mktemp --suffix=.lua)
 cat >"$lua" <<'LUA'
--- Counts answers outside 2xx/3xx, which wrk's summary lumps with other errors.
-local bad = 0
-response = function(status, headers, body) if status >= 400 then bad = bad + 1 end end
+-- The summary as one line: wrk counts answers outside 2xx/3xx in errors.status, apart from socket errors. No
+-- response() callback: wrk would hand every body to Lua, which on two cores took CPU from the server measured.
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %.1f %.2f %d %d %d\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.requests))
@@ -96,6 +95,9 @@ printf '%-22s %12s %10s %8s %8s %10s\n' target "requests/s" "p99 ms" non-2xx "so
 failed=0
 for t in "${targets[@]}"; do
   name=${t%%|*}; url=${t#*|}
+  # Warm-up under the same load, not counted: the viewer runs on the JIT, which compiles a hot method again,
+  # optimized, only after it has run a while; a single request measured the first seconds' slower code.
+  wrk -t"$threads" -c"$connections" -d3s "$url" >/dev/null 2>&1 || true
   # The same load for every target; pydoc's server answers one request at a time.
   line=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$lua" "$url" | grep '^RESULT')
   read -r _ rps p99 non2xx sockerr total <<<"$line"

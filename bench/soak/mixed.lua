@@ -5,7 +5,7 @@ local paths = {
   "/docs/python-3.11/asyncio.gather", "/api/topic/os.path.join", "/api/search?q=thread%20pool&limit=20",
   "/api/keys?prefix=asy", "/docs/python-3.11/str.split", "/api/search?q=open%20file", "/api/keys?prefix=os.pa",
   "/api/topic/assert", "/search?q=dataclass", "/api/topic/collections.OrderedDict", "/api/keys?prefix=json.",
-  "/api/search?q=context%20manager&limit=10", "/docs/python-3.11/for?kind=keyword", "/api/topic/itertools.chain", "/api/keys?prefix=sub",
+  "/api/search?q=context%20manager&limit=10", "/docs/python-3.11/for", "/api/topic/itertools.chain", "/api/keys?prefix=sub",
   "/api/search?q=regular%20expression",
 }
 

@@ -33,7 +33,9 @@ if [ -z "$pyhelp" ]; then
 fi
 if [ ! -f "$index/CURRENT" ]; then
   echo "soak: building the full index into $index" >&2
-  "$pyhelp" --rebuild --index "$index" --source /usr/share/doc/python3.11/html >&2 || [ $? -eq 1 ] # 1: built, some sources skipped
+  # pydoc's topics too: the mix asks for a keyword's page.
+  "$pyhelp" --rebuild --index "$index" --source /usr/share/doc/python3.11/html \
+    --source /usr/lib/python3.11/pydoc_data/topics.py >&2 || [ $? -eq 1 ] # 1: built, some sources skipped
 fi
 
 out=$(mktemp)
@@ -44,7 +46,9 @@ for _ in $(seq 100); do [ -s "$out" ] && break; sleep 0.1; done
 url=$(head -1 "$out"); url=${url%/}
 [[ "$url" == http://127.0.0.1:* ]] || { echo "soak: the server did not start: $(cat "$out")" >&2; exit 1; }
 
-rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"; }
+# pyhelp --serve runs the viewer as its child process (Help.Server): that is the memory to watch.
+server=$(pgrep -P "$pid" | head -1); server=${server:-$pid}
+rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
 lua="$(pwd)/bench/soak/mixed.lua"
 
 echo "soak: warm-up $warmup" >&2

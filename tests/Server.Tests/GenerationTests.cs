@@ -23,21 +23,9 @@ public sealed class GenerationTests : IAsyncLifetime
         var before = await Generation();
         Assert.Equal(HttpStatusCode.NotFound, (await _viewer.Http.GetAsync("/api/topic/eggs", Cancel)).StatusCode);
 
-        File.WriteAllText(Path.Combine(_viewer.Docs, "library", "eggs.html"), """
-            <!DOCTYPE html><html><head><meta charset="utf-8" /><title>eggs — Breakfast &#8212; Python 3.99.0 documentation</title></head>
-            <body><div class="body" role="main"><section id="module-eggs"><h1>eggs — Breakfast</h1>
-            <p>The eggs module arrived with the second build.</p></section></div></body></html>
-            """);
-        _viewer.Build();
+        RebuildWithEggs();
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        HttpStatusCode status;
-        do
-        {
-            await Task.Delay(60, Cancel);
-            status = (await _viewer.Http.GetAsync("/api/topic/eggs", Cancel)).StatusCode;
-        }
-        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        var status = await Until(async () => (await _viewer.Http.GetAsync("/api/topic/eggs", Cancel)).StatusCode, s => s == HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEqual(before, await Generation());
         Assert.Equal(HttpStatusCode.OK, (await _viewer.Http.GetAsync("/docs/python-3.99/spam.Tin", Cancel)).StatusCode);
@@ -51,21 +39,9 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Equal(await _viewer.Http.GetStringAsync(search, Cancel), await _viewer.Http.GetStringAsync(search, Cancel));
         Assert.DoesNotContain("\"eggs\"", await _viewer.Http.GetStringAsync(search, Cancel));
 
-        File.WriteAllText(Path.Combine(_viewer.Docs, "library", "eggs.html"), """
-            <!DOCTYPE html><html><head><meta charset="utf-8" /><title>eggs — Breakfast &#8212; Python 3.99.0 documentation</title></head>
-            <body><div class="body" role="main"><section id="module-eggs"><h1>eggs — Breakfast</h1>
-            <p>The eggs module arrived with the second build.</p></section></div></body></html>
-            """);
-        _viewer.Build();
+        RebuildWithEggs();
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string answer;
-        do
-        {
-            await Task.Delay(60, Cancel);
-            answer = await _viewer.Http.GetStringAsync(search, Cancel);
-        }
-        while (!answer.Contains("\"eggs\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        var answer = await Until(() => _viewer.Http.GetStringAsync(search, Cancel), a => a.Contains("\"eggs\"", StringComparison.Ordinal));
         Assert.Contains("\"key\":\"eggs\"", answer);
     }
 
@@ -83,6 +59,31 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Equal("spam.Tin", old.Query.Lookup("spam.Tin").Topic?.Key);
         Assert.NotEmpty(old.Query.Search(new Help.Core.Search.SearchQuery("tin")));
         old.Dispose();
+    }
+
+    /// <summary>A second build, with a new page (module <c>eggs</c>) the first one did not have.</summary>
+    private void RebuildWithEggs()
+    {
+        File.WriteAllText(Path.Combine(_viewer.Docs, "library", "eggs.html"), """
+            <!DOCTYPE html><html><head><meta charset="utf-8" /><title>eggs — Breakfast &#8212; Python 3.99.0 documentation</title></head>
+            <body><div class="body" role="main"><section id="module-eggs"><h1>eggs — Breakfast</h1>
+            <p>The eggs module arrived with the second build.</p></section></div></body></html>
+            """);
+        _viewer.Build();
+    }
+
+    /// <summary>Asks again every 60 ms until the answer is what <paramref name="done"/> wants, for up to 10 s; the last answer.</summary>
+    private static async Task<T> Until<T>(Func<Task<T>> ask, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        T answer;
+        do
+        {
+            await Task.Delay(60, Cancel);
+            answer = await ask();
+        }
+        while (!done(answer) && DateTime.UtcNow < deadline);
+        return answer;
     }
 
     private async Task<string?> Generation()

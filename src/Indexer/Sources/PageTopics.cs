@@ -13,6 +13,8 @@ namespace Help.Indexer.Sources;
 internal sealed partial class PageTopics(string pagePath, string origin, DocSet docSet, SphinxInventory? inventory)
 {
     public const string LabelRole = "std:label";
+    public const string TermRole = "std:term";
+    public const string ModuleRole = "py:module";
 
     public string PagePath { get; } = pagePath;
 
@@ -150,6 +152,90 @@ internal sealed partial class PageTopics(string pagePath, string origin, DocSet 
         Body = [block],
         Origin = origin,
     };
+
+    /// <summary>The page's own topic, when it documents no module at its top: keyed by its path, titled by its title.</summary>
+    public Topic Page(string title, Block body, IReadOnlyList<string> aliases) => new()
+    {
+        Key = PageKey,
+        Kind = TopicKind.Page,
+        DocSet = docSet.Id,
+        Title = title.Length > 0 ? title : PageKey,
+        Role = "std:doc",
+        SourcePage = PagePath,
+        Aliases = aliases,
+        Body = [body],
+        Origin = origin,
+    };
+
+    /// <summary>A module the page documents: the section that holds its target (the page's top, or one below).</summary>
+    public Topic Module(string name, string? anchor, string title, Block body, IReadOnlyList<string> aliases) => new()
+    {
+        Key = name,
+        Kind = TopicKind.Module,
+        DocSet = docSet.Id,
+        Title = title.Length > 0 ? title : name,
+        Role = ModuleRole,
+        SourcePage = PagePath,
+        Anchor = anchor,
+        Aliases = aliases,
+        Body = [body],
+        Origin = origin,
+    };
+
+    /// <summary>
+    /// A glossary term: keyed as the inventory names the term at its anchor, else by its text; null when neither
+    /// gives a key.
+    /// </summary>
+    public Topic? Term(DefinitionItem item, string? anchor, string text)
+    {
+        var entry = anchor is null ? null : inventory?.At(PagePath, anchor).FirstOrDefault(e => e.Role == TermRole);
+        var key = entry?.Name ?? text;
+        return key.Length == 0 ? null : new Topic
+        {
+            Key = key,
+            Kind = TopicKind.Term,
+            DocSet = docSet.Id,
+            Title = text.Length > 0 ? text : key,
+            Role = TermRole,
+            SourcePage = PagePath,
+            Anchor = anchor,
+            Body = [new DefinitionList([item], IsGlossary: true)],
+            Origin = origin,
+        };
+    }
+
+    /// <summary>The inventory's modules on this page that <paramref name="known"/> lacks (added to it), in file order.</summary>
+    public IEnumerable<(string Name, string? Anchor)> InventoryModules(HashSet<string> known)
+    {
+        if (inventory is null)
+        {
+            yield break;
+        }
+        foreach (var entry in inventory.OnPage(PagePath))
+        {
+            if (entry.Role == ModuleRole && known.Add(entry.Name))
+            {
+                yield return (entry.Name, entry.Anchor);
+            }
+        }
+    }
+
+    /// <summary>The inventory's labels at any of <paramref name="ids"/> on this page, each once, in the order of the ids.</summary>
+    public List<InventoryEntry> InventoryLabelsAt(IEnumerable<string> ids)
+    {
+        var labels = new List<InventoryEntry>();
+        foreach (var id in ids)
+        {
+            foreach (var entry in inventory?.At(PagePath, id) ?? [])
+            {
+                if (entry.Role == LabelRole && !labels.Any(l => l.Name == entry.Name))
+                {
+                    labels.Add(entry);
+                }
+            }
+        }
+        return labels;
+    }
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex DottedName();

@@ -13,12 +13,9 @@ namespace Help.Indexer.Sources.Rest;
 internal sealed partial class RestTopicBuilder
 {
     private const string LabelRole = PageTopics.LabelRole;
-    private const string TermRole = "std:term";
-    private const string ModuleRole = "py:module";
+    private const string ModuleRole = PageTopics.ModuleRole;
 
     private readonly string _pagePath;
-    private readonly string _pageKey;
-    private readonly DocSet _docSet;
     private readonly SphinxInventory? _inventory;
     private readonly Diagnostics _diagnostics;
     private readonly string _origin;
@@ -29,9 +26,7 @@ internal sealed partial class RestTopicBuilder
     public RestTopicBuilder(string pagePath, string origin, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics)
     {
         _pagePath = pagePath;
-        _pageKey = pagePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? pagePath[..^5] : pagePath;
         _origin = origin;
-        _docSet = docSet;
         _inventory = inventory;
         _diagnostics = diagnostics;
         _page = new PageTopics(pagePath, origin, docSet, inventory);
@@ -65,35 +60,12 @@ internal sealed partial class RestTopicBuilder
         var labelNames = topLabels.Select(l => l.Name).ToList();
         if (modules.Count == 0)
         {
-            Add(new Topic
-            {
-                Key = _pageKey,
-                Kind = TopicKind.Page,
-                DocSet = _docSet.Id,
-                Title = top.TitleText.Length > 0 ? top.TitleText : _pageKey,
-                Role = "std:doc",
-                SourcePage = _pagePath,
-                Aliases = labelNames,
-                Body = [top.Block],
-                Origin = _origin,
-            });
+            Add(_page.Page(top.TitleText, top.Block, labelNames));
             return;
         }
         for (var i = 0; i < modules.Count; i++)
         {
-            Add(new Topic
-            {
-                Key = modules[i].Name,
-                Kind = TopicKind.Module,
-                DocSet = _docSet.Id,
-                Title = top.TitleText.Length > 0 ? top.TitleText : modules[i].Name,
-                Role = ModuleRole,
-                SourcePage = _pagePath,
-                Anchor = modules[i].Anchor,
-                Aliases = i == 0 ? [_pageKey, .. labelNames] : [],
-                Body = [top.Block],
-                Origin = _origin,
-            });
+            Add(_page.Module(modules[i].Name, modules[i].Anchor, top.TitleText, top.Block, i == 0 ? [_page.PageKey, .. labelNames] : []));
         }
     }
 
@@ -114,16 +86,7 @@ internal sealed partial class RestTopicBuilder
                 modules.Add((module.Name, module.Anchor));
             }
         }
-        if (_inventory is not null)
-        {
-            foreach (var entry in _inventory.OnPage(_pagePath))
-            {
-                if (entry.Role == ModuleRole && names.Add(entry.Name))
-                {
-                    modules.Add((entry.Name, entry.Anchor));
-                }
-            }
-        }
+        modules.AddRange(_page.InventoryModules(names));
         return modules;
     }
 
@@ -175,17 +138,7 @@ internal sealed partial class RestTopicBuilder
         ids.AddRange(section.Labels.Select(RestIds.Make));
         if (_inventory is not null)
         {
-            foreach (var id in ids)
-            {
-                foreach (var entry in _inventory.At(_pagePath, id))
-                {
-                    if (entry.Role == LabelRole && !labels.Any(l => l.Name == entry.Name))
-                    {
-                        labels.Add(entry);
-                    }
-                }
-            }
-            return labels;
+            return _page.InventoryLabelsAt(ids);
         }
         foreach (var id in ids.Skip(section.Anchor is null ? 0 : 1))
         {
@@ -252,24 +205,10 @@ internal sealed partial class RestTopicBuilder
 
     private void AddTerm(RestTermRecord term)
     {
-        var entry = _inventory?.At(_pagePath, term.Anchor).FirstOrDefault(e => e.Role == TermRole);
-        var key = entry?.Name ?? term.Text;
-        if (key.Length == 0)
+        if (_page.Term(term.Item, term.Anchor, term.Text) is { } topic)
         {
-            return;
+            Add(topic);
         }
-        Add(new Topic
-        {
-            Key = key,
-            Kind = TopicKind.Term,
-            DocSet = _docSet.Id,
-            Title = term.Text.Length > 0 ? term.Text : key,
-            Role = TermRole,
-            SourcePage = _pagePath,
-            Anchor = term.Anchor,
-            Body = [new DefinitionList([term.Item], IsGlossary: true)],
-            Origin = _origin,
-        });
     }
 
     private void Add(Topic topic)

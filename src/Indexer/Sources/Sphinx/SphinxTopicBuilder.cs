@@ -14,12 +14,9 @@ namespace Help.Indexer.Sources.Sphinx;
 internal sealed partial class SphinxTopicBuilder
 {
     private const string LabelRole = PageTopics.LabelRole;
-    private const string TermRole = "std:term";
-    private const string ModuleRole = "py:module";
+    private const string ModuleRole = PageTopics.ModuleRole;
 
     private readonly string _pagePath;
-    private readonly string _pageKey;
-    private readonly DocSet _docSet;
     private readonly SphinxInventory? _inventory;
     private readonly Diagnostics _diagnostics;
     private readonly PageTopics _page;
@@ -31,8 +28,6 @@ internal sealed partial class SphinxTopicBuilder
     public SphinxTopicBuilder(string pagePath, DocSet docSet, SphinxInventory? inventory, Diagnostics diagnostics)
     {
         _pagePath = pagePath;
-        _pageKey = pagePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? pagePath[..^5] : pagePath;
-        _docSet = docSet;
         _inventory = inventory;
         _diagnostics = diagnostics;
         _page = new PageTopics(pagePath, pagePath, docSet, inventory);
@@ -111,51 +106,17 @@ internal sealed partial class SphinxTopicBuilder
         var labelNames = topLabels.Select(l => l.Name).ToList();
         if (atTop.Count == 0)
         {
-            Add(new Topic
-            {
-                Key = _pageKey,
-                Kind = TopicKind.Page,
-                DocSet = _docSet.Id,
-                Title = top.TitleText.Length > 0 ? top.TitleText : _pageKey,
-                Role = "std:doc",
-                SourcePage = _pagePath,
-                Aliases = labelNames,
-                Body = [top.Block],
-                Origin = _pagePath,
-            }, top.Element);
+            Add(_page.Page(top.TitleText, top.Block, labelNames), top.Element);
         }
         for (var i = 0; i < atTop.Count; i++)
         {
             // The page path and the top labels name the page: they go to its first module only.
-            Add(new Topic
-            {
-                Key = atTop[i].Name,
-                Kind = TopicKind.Module,
-                DocSet = _docSet.Id,
-                Title = top.TitleText.Length > 0 ? top.TitleText : atTop[i].Name,
-                Role = ModuleRole,
-                SourcePage = _pagePath,
-                Anchor = atTop[i].Anchor,
-                Aliases = i == 0 ? [_pageKey, .. labelNames] : [],
-                Body = [top.Block],
-                Origin = _pagePath,
-            }, top.Element);
+            Add(_page.Module(atTop[i].Name, atTop[i].Anchor, top.TitleText, top.Block, i == 0 ? [_page.PageKey, .. labelNames] : []), top.Element);
         }
         foreach (var module in modules.Except(atTop))
         {
             var section = SectionOf(module);
-            Add(new Topic
-            {
-                Key = module.Name,
-                Kind = TopicKind.Module,
-                DocSet = _docSet.Id,
-                Title = section.TitleText.Length > 0 ? section.TitleText : module.Name,
-                Role = ModuleRole,
-                SourcePage = _pagePath,
-                Anchor = module.Anchor,
-                Body = [section.Block],
-                Origin = _pagePath,
-            }, section.Element);
+            Add(_page.Module(module.Name, module.Anchor, section.TitleText, section.Block, []), section.Element);
         }
     }
 
@@ -188,16 +149,7 @@ internal sealed partial class SphinxTopicBuilder
                 modules.Add((name, id));
             }
         }
-        if (_inventory is not null)
-        {
-            foreach (var entry in _inventory.OnPage(_pagePath))
-            {
-                if (entry.Role == ModuleRole && names.Add(entry.Name))
-                {
-                    modules.Add((entry.Name, entry.Anchor));
-                }
-            }
-        }
+        modules.AddRange(_page.InventoryModules(names));
         return modules;
     }
 
@@ -249,21 +201,11 @@ internal sealed partial class SphinxTopicBuilder
     /// </summary>
     private List<InventoryEntry> LabelsAt(SectionRecord section)
     {
-        var labels = new List<InventoryEntry>();
         if (_inventory is not null)
         {
-            foreach (var id in section.StartIds)
-            {
-                foreach (var entry in _inventory.At(_pagePath, id))
-                {
-                    if (entry.Role == LabelRole && !labels.Any(l => l.Name == entry.Name))
-                    {
-                        labels.Add(entry);
-                    }
-                }
-            }
-            return labels;
+            return _page.InventoryLabelsAt(section.StartIds);
         }
+        var labels = new List<InventoryEntry>();
         var titleId = Rest.RestIds.Make(section.TitleText);
         foreach (var id in section.StartIds)
         {
@@ -337,26 +279,10 @@ internal sealed partial class SphinxTopicBuilder
 
     private void AddTerm(TermRecord term)
     {
-        var entry = term.Anchor is null || _inventory is null
-            ? null
-            : _inventory.At(_pagePath, term.Anchor).FirstOrDefault(e => e.Role == TermRole);
-        var key = entry?.Name ?? term.Text;
-        if (key.Length == 0)
+        if (_page.Term(term.Item, term.Anchor, term.Text) is { } topic)
         {
-            return;
+            Add(topic);
         }
-        Add(new Topic
-        {
-            Key = key,
-            Kind = TopicKind.Term,
-            DocSet = _docSet.Id,
-            Title = term.Text.Length > 0 ? term.Text : key,
-            Role = TermRole,
-            SourcePage = _pagePath,
-            Anchor = term.Anchor,
-            Body = [new DefinitionList([term.Item], IsGlossary: true)],
-            Origin = _pagePath,
-        });
     }
 
     private void Add(Topic topic, IElement? element = null)

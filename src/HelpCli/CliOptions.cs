@@ -154,9 +154,10 @@ public sealed record CliOptions
     /// <summary>
     /// The options <see cref="Usage"/> documents, in its order: those of its usage lines (<c>-k</c>), then the first
     /// column of each line of its Options section (<c>-h, --help</c> gives both). The shell completion offers these,
-    /// so the help and the completion cannot list different options.
+    /// so the help and the completion cannot list different options. Read from the text when asked (completion and
+    /// its tests), not on every start.
     /// </summary>
-    public static IReadOnlyList<string> DocumentedOptions { get; } = OptionsIn(Usage);
+    public static IReadOnlyList<string> DocumentedOptions => OptionsIn(Usage);
 
     internal static List<string> OptionsIn(string usage)
     {

@@ -53,7 +53,7 @@ public sealed class CliIntegrityTests : IDisposable
             case "header-version-3": File.WriteAllBytes(Table, [.. File.ReadAllBytes(Table)[..8], 3, 0, 0, 0, .. File.ReadAllBytes(Table)[12..]]); break;
             case "header-count-flipped": Damage.Flip(Table, 12); break;
             case "header-offset-flipped": Damage.Flip(Table, 57); break;
-            case "header-checksum-flipped": Damage.Flip(Table, TopicsTableHeader.Size - 4); break;
+            case "header-checksum-flipped": Damage.Flip(Table, TopicsTableHeader.ChecksumAt); break;
             case "key-index-flipped": Damage.Flip(Table, layout.KeyIndex + 8); break;
             case "name-index-flipped": Damage.Flip(Table, layout.NameIndex + 1); break;
             case "key-string-flipped": Damage.Flip(Table, layout.Strings + 3); break;

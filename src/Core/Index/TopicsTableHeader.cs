@@ -42,7 +42,10 @@ public readonly record struct TopicsTableHeader(
     private const int MagicAt = 0, VersionAt = 8, TopicCountAt = 12, KeyCountAt = 16, DocSetCountAt = 20,
         DocSetsOffsetAt = 24, KeyIndexOffsetAt = 32, NameIndexOffsetAt = 40, StringsOffsetAt = 48,
         RecordIndexOffsetAt = 56, RecordsOffsetAt = 64, LengthAt = 72, DirectoryCrcAt = 80, RecordsCrcAt = 84,
-        DirectoryLengthAt = 88, HeaderCrcAt = 92;
+        DirectoryLengthAt = 88;
+
+    /// <summary>Where the header's own checksum sits: its last four bytes.</summary>
+    public const int ChecksumAt = 92;
 
     /// <summary>Whether <paramref name="bytes"/> start with the magic; then their version can be read, whatever it is.</summary>
     public static bool HasMagic(ReadOnlySpan<byte> bytes) =>
@@ -52,7 +55,7 @@ public readonly record struct TopicsTableHeader(
     public static int VersionOf(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadInt32LittleEndian(bytes[VersionAt..]);
 
     /// <summary>The header's own checksum, as written at its end.</summary>
-    public static uint ChecksumOf(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt32LittleEndian(bytes[HeaderCrcAt..]);
+    public static uint ChecksumOf(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt32LittleEndian(bytes[ChecksumAt..]);
 
     /// <summary>
     /// The header in <paramref name="bytes"/> (at least <see cref="Size"/> of them), or null when its checksum does not
@@ -60,7 +63,7 @@ public readonly record struct TopicsTableHeader(
     /// </summary>
     public static TopicsTableHeader? Read(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < Size || ChecksumOf(bytes) != Crc32C.Compute(bytes[..HeaderCrcAt]))
+        if (bytes.Length < Size || ChecksumOf(bytes) != Crc32C.Compute(bytes[..ChecksumAt]))
         {
             return null;
         }
@@ -95,6 +98,6 @@ public readonly record struct TopicsTableHeader(
         BinaryPrimitives.WriteUInt32LittleEndian(h[DirectoryCrcAt..], DirectoryCrc);
         BinaryPrimitives.WriteUInt32LittleEndian(h[RecordsCrcAt..], RecordsCrc);
         BinaryPrimitives.WriteInt32LittleEndian(h[DirectoryLengthAt..], DirectoryLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[HeaderCrcAt..], Crc32C.Compute(h[..HeaderCrcAt]));
+        BinaryPrimitives.WriteUInt32LittleEndian(h[ChecksumAt..], Crc32C.Compute(h[..ChecksumAt]));
     }
 }

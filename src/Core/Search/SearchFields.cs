@@ -61,7 +61,7 @@ public static class SearchFields
         var demoted = IsDemoted(doc.Source) ? undemoted * DemotedFactor : undemoted;
         var document = new LuceneDocument
         {
-            new StringField(Id, IdOf(doc.DocSet, doc.Kind, doc.Key), Field.Store.YES),
+            new StringField(Id, IdOf(doc.DocSet, doc.Kind, doc.Key), Field.Store.NO),
             new StringField(Key, doc.Key, Field.Store.YES),
             new StringField(ExactKey, SearchText.NameKey(doc.Key), Field.Store.NO),
             new StringField(ExactLeaf, SearchText.LeafKey(doc.Key), Field.Store.NO),
@@ -118,7 +118,7 @@ public static class SearchFields
     }
 
     /// <summary>The stored fields a hit shows (all but the body, which only a snippet reads).</summary>
-    internal static readonly ISet<string> Shown = new HashSet<string> { Id, Key, Kind, DocSet, Title, Signature, Summary, Source, ExactEntry };
+    internal static readonly ISet<string> Shown = new HashSet<string> { Key, Kind, DocSet, Title, Signature, Summary, Source, ExactEntry };
 
     /// <summary>The body alone, for a snippet.</summary>
     internal static readonly ISet<string> BodyOnly = new HashSet<string> { Body };

@@ -353,4 +353,3 @@ public sealed class SearchIndex : IDisposable
         _directory.Dispose();
     }
 }
-

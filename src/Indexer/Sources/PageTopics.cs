@@ -5,16 +5,18 @@ using Help.Indexer.Sources.Inventory;
 namespace Help.Indexer.Sources;
 
 /// <summary>
-/// The topics of one documentation page, made by the rules both the Sphinx HTML importer and the reST
-/// importer follow, so that the same page read in either form gives the same keys, kinds, titles,
-/// parents, anchors and aliases. Each importer finds the page's records its own way and asks here for
-/// the topics.
+/// How each kind of topic of a documentation page is made (its key, kind, title, parent, anchor and aliases), with
+/// the page's inventory entries: what <see cref="PageTopicBuilder"/> asks for as it walks a page's outline, so that
+/// the same page read as Sphinx HTML or as its reST source gives the same topics.
 /// </summary>
 internal sealed partial class PageTopics(string pagePath, string origin, DocSet docSet, SphinxInventory? inventory)
 {
     public const string LabelRole = "std:label";
     public const string TermRole = "std:term";
     public const string ModuleRole = "py:module";
+
+    /// <summary>The id Sphinx gives a <c>py:module</c> target: <c>module-asyncio</c>.</summary>
+    public const string ModuleIdPrefix = "module-";
 
     public string PagePath { get; } = pagePath;
 

@@ -73,4 +73,25 @@ public sealed class ImporterSpecTests
         var specCase = SpecFile.Read(Path.Combine(Folder, file)).Single(c => c.Name == name);
         Assert.Equal(specCase.Expected, Import(specCase));
     }
+
+    /// <summary>
+    /// The two importers share one page model and one topic builder: a page read as its reST source and as the HTML
+    /// Sphinx builds from it (the cases both spec files hold, by name) gives the same topics, but for the file read.
+    /// </summary>
+    [Fact]
+    public void Import_PageAsRestAndAsItsHtml_SameTopics()
+    {
+        var fromHtml = SpecFile.Read(Path.Combine(Folder, "SphinxHtmlImporterSpecs.md")).ToDictionary(c => c.Name);
+        var pairs = SpecFile.Read(Path.Combine(Folder, "RestImporterSpecs.md"))
+            .Where(c => fromHtml.ContainsKey(c.Name))
+            .Select(rest => (Source: rest, Page: fromHtml[rest.Name]))
+            .ToList();
+        Assert.True(pairs.Count >= 5, $"only {pairs.Count} cases are in both spec files");
+        foreach (var (rest, html) in pairs)
+        {
+            var expected = Import(html).Replace("origin=library/spec.html", "origin=(file)", StringComparison.Ordinal);
+            var actual = Import(rest).Replace("origin=library/spec.rst", "origin=(file)", StringComparison.Ordinal);
+            Assert.True(expected == actual, $"{rest.Name}: the reST import differs from the HTML's\n--- html\n{expected}--- rst\n{actual}");
+        }
+    }
 }

@@ -33,6 +33,7 @@ internal sealed partial class RestBlockParser
     private readonly RestReferences _references;
     private readonly RestDirectives _directives;
     private readonly List<(char Char, bool Overline)> _sectionStyles = [];
+    private readonly List<(SectionRecord Record, int Level)> _openSections = [];
     private bool _warnedDepth;
 
     public RestBlockParser(string path, Diagnostics diagnostics, RestReferences references)
@@ -47,11 +48,11 @@ internal sealed partial class RestBlockParser
     /// <summary>The document's element ids, for section anchors.</summary>
     internal RestIds Ids { get; } = new();
 
-    /// <summary>Each label (<c>.. _name:</c>) and the section it was written in (before the section it names, that one).</summary>
-    public Dictionary<string, RestSectionRecord?> LabelSections { get; } = new(StringComparer.Ordinal);
+    /// <summary>Sections, descriptions, terms and module targets in document order.</summary>
+    public List<PageRecord> Records { get; } = [];
 
-    /// <summary>Sections, descriptions, terms and modules in document order.</summary>
-    public List<RestRecord> Records { get; } = [];
+    /// <summary>The document's element ids in order, each with the innermost section or description around it (null: the top level).</summary>
+    public List<(string Id, PageRecord? Holder)> NotedIds { get; } = [];
 
     internal string Path => _path;
     internal Diagnostics Diagnostics => _diagnostics;
@@ -59,10 +60,39 @@ internal sealed partial class RestBlockParser
     internal RestInlineParser Inlines => _inlines;
 
     /// <summary>The innermost section open at this point of the document.</summary>
-    internal RestSectionRecord? CurrentSection { get; private set; }
+    internal SectionRecord? CurrentSection { get; private set; }
 
     /// <summary>The innermost description open at this point.</summary>
-    internal RestDescriptionRecord? CurrentDescription { get; set; }
+    internal DescriptionRecord? CurrentDescription { get; set; }
+
+    /// <summary>The innermost section or description open at this point: the container of what is noted here.</summary>
+    internal PageRecord? Container => (PageRecord?)CurrentDescription ?? CurrentSection;
+
+    /// <summary>Notes an element id at this point of the document (a target, a term's anchor, a signature's): the innermost record, or <paramref name="holder"/>, holds it.</summary>
+    internal void NoteId(string id, PageRecord? holder = null) => NotedIds.Add((id, holder ?? Container));
+
+    /// <summary>Notes a section's own id first among the ids at its start (as its element's id comes before the targets in it).</summary>
+    private void NoteSectionId(SectionRecord section, string id)
+    {
+        var first = NotedIds.FindIndex(e => e.Holder == section);
+        NotedIds.Insert(first < 0 ? NotedIds.Count : first, (id, section));
+    }
+
+    /// <summary>
+    /// A module target right after a section's title opens that section: its id becomes the section's first
+    /// (Sphinx's MoveModuleTargets transform), so <c>#module-json</c> is the section. Elsewhere it is an id inside.
+    /// </summary>
+    internal void NoteModuleTarget(string id, List<Block> blocks)
+    {
+        if (CurrentDescription is null && CurrentSection is { } section && blocks is [.., SectionStart start] && ReferenceEquals(start.Record, section))
+        {
+            section.Anchor = id;
+            section.StartIds.Insert(0, id);
+            NoteSectionId(section, id);
+            return;
+        }
+        NoteId(id);
+    }
 
     /// <summary>Parses a whole document: sections allowed at its top level.</summary>
     public List<Block> ParseDocument(string[] lines) => FoldSections(Parse(lines, 0, allowSections: true));
@@ -122,7 +152,7 @@ internal sealed partial class RestBlockParser
             {
                 if (allowSections)
                 {
-                    blocks.Add(new SectionStart(StartSection(titleText, style, pendingLabels)));
+                    blocks.Add(StartSection(titleText, style, pendingLabels));
                 }
                 else
                 {
@@ -240,7 +270,7 @@ internal sealed partial class RestBlockParser
         IsAdornment(lines[i]) && lines[i].Length >= 4
         && (i == 0 || lines[i - 1].Length == 0) && (i + 1 >= lines.Length || lines[i + 1].Length == 0);
 
-    private RestSectionRecord StartSection(string titleText, (char, bool) style, List<string> labels)
+    private SectionStart StartSection(string titleText, (char, bool) style, List<string> labels)
     {
         var level = _sectionStyles.IndexOf(style);
         if (level < 0)
@@ -248,42 +278,71 @@ internal sealed partial class RestBlockParser
             _sectionStyles.Add(style);
             level = _sectionStyles.Count - 1;
         }
-        var parent = CurrentSection;
-        while (parent is not null && parent.Level >= level)
+        (SectionRecord Record, int Level)? parent = _openSections.Count > 0 ? _openSections[^1] : null;
+        while (parent is not null && parent.Value.Level >= level)
         {
-            parent = parent.Parent;
+            _openSections.RemoveAt(_openSections.Count - 1);
+            parent = _openSections.Count > 0 ? _openSections[^1] : null;
         }
         var title = ParseInlines(titleText);
-        var record = new RestSectionRecord(parent, level)
+        var record = new SectionRecord(parent?.Record)
         {
-            Title = title,
             TitleText = Help.Indexer.Sources.Sphinx.SphinxInlines.PlainText(title),
         };
         record.Anchor = Ids.Unique(record.TitleText);
-        record.Labels.AddRange(labels);
-        foreach (var label in labels)
+        record.StartIds.Add(record.Anchor);
+        // The labels written right before the title name this section: they were noted where they stood.
+        foreach (var id in labels.Select(RestIds.Make))
         {
-            LabelSections[label] = record;
+            var noted = NotedIds.FindLastIndex(e => e.Id == id);
+            if (noted >= 0)
+            {
+                NotedIds[noted] = (id, record);
+            }
+            record.StartIds.Add(id);
         }
         Records.Add(record);
         CurrentSection = record;
-        return record;
+        NoteSectionId(record, record.Anchor);
+        _openSections.Add((record, level));
+        return new SectionStart(record, level, title);
+    }
+
+    /// <summary>
+    /// Sphinx's SortIds transform: a section with several ids whose first starts with <c>id</c> (docutils' <c>id1</c>,
+    /// made when a label took its title's id) has that one last, so the label's id is the section's.
+    /// </summary>
+    private void SortIds(SectionRecord record)
+    {
+        if (record.StartIds is [var first, _, ..] && first.StartsWith("id", StringComparison.Ordinal))
+        {
+            record.StartIds.RemoveAt(0);
+            record.StartIds.Add(first);
+            record.Anchor = record.StartIds[0];
+            var at = NotedIds.FindIndex(e => e.Id == first && e.Holder == record);
+            var last = NotedIds.FindLastIndex(e => e.Holder == record && record.StartIds.Contains(e.Id));
+            if (at >= 0 && last > at)
+            {
+                NotedIds.Insert(last + 1, NotedIds[at]);
+                NotedIds.RemoveAt(at);
+            }
+        }
     }
 
     /// <summary>Nests the blocks after each section title into its section, by the titles' levels.</summary>
-    private static List<Block> FoldSections(List<Block> flat)
+    private List<Block> FoldSections(List<Block> flat)
     {
         var root = new List<Block>();
-        var stack = new List<(RestSectionRecord Record, List<Block> Body)>();
+        var stack = new List<(SectionStart Start, List<Block> Body)>();
         foreach (var block in flat)
         {
             if (block is SectionStart start)
             {
-                while (stack.Count > 0 && stack[^1].Record.Level >= start.Record.Level)
+                while (stack.Count > 0 && stack[^1].Start.Level >= start.Level)
                 {
                     Close(stack, root);
                 }
-                stack.Add((start.Record, []));
+                stack.Add((start, []));
                 continue;
             }
             (stack.Count > 0 ? stack[^1].Body : root).Add(block);
@@ -295,11 +354,13 @@ internal sealed partial class RestBlockParser
         return root;
     }
 
-    private static void Close(List<(RestSectionRecord Record, List<Block> Body)> stack, List<Block> root)
+    private void Close(List<(SectionStart Start, List<Block> Body)> stack, List<Block> root)
     {
-        var (record, body) = stack[^1];
+        var (start, body) = stack[^1];
+        var record = start.Record;
         stack.RemoveAt(stack.Count - 1);
-        record.Block = new Section(record.Title, body, record.Anchor);
+        SortIds(record);
+        record.Block = new Section(start.Title, body, record.Anchor);
         (stack.Count > 0 ? stack[^1].Body : root).Add(record.Block);
     }
 
@@ -322,7 +383,7 @@ internal sealed partial class RestBlockParser
             {
                 pendingLabels.Add(name);
                 Ids.Take(RestIds.Make(name));
-                LabelSections.TryAdd(name, CurrentSection);
+                NoteId(RestIds.Make(name));
             }
             else if (!name.StartsWith('_'))
             {
@@ -348,9 +409,11 @@ internal sealed partial class RestBlockParser
         }
         if (Directive().Match(line) is { Success: true } directive)
         {
-            var labels = pendingLabels.ToList();
-            pendingLabels.Clear();
-            _directives.Run(directive.Groups[1].Value, directive.Groups[2].Value, Dedent(lines, i + 1, end), depth, blocks, labels);
+            if (!RestDirectives.MakeNoNode.Contains(directive.Groups[1].Value))
+            {
+                pendingLabels.Clear();
+            }
+            _directives.Run(directive.Groups[1].Value, directive.Groups[2].Value, Dedent(lines, i + 1, end), depth, blocks);
             return end;
         }
         // A comment: the whole indented block goes with it.
@@ -621,3 +684,6 @@ internal sealed partial class RestBlockParser
     [GeneratedRegex(@"^(?:\(([0-9]+|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\)|([0-9]+|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]|\(?([0-9]+|#)\))(?:\s+|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Enumerator();
 }
+
+/// <summary>Marks where a section title stood while its level's content is being collected.</summary>
+internal sealed record SectionStart(SectionRecord Record, int Level, IReadOnlyList<Inline> Title) : Block;

@@ -16,7 +16,7 @@ internal sealed partial class RestDirectives
         var module = options.TryGetValue("module", out var m) ? m.Trim() : parser.References.Module;
         var noIndex = options.ContainsKey("noindex") || options.ContainsKey("no-index");
         var role = "py:" + directive;
-        var record = new RestDescriptionRecord(role, parser.CurrentDescription, parser.CurrentSection);
+        var record = new DescriptionRecord(role, parser.Container);
         // Sphinx nests content in the last signature's names (self.names[-1]): `set` then `frozenset` nests in frozenset.
         string? lastPrefix = null;
         string? lastFullName = null;
@@ -30,6 +30,7 @@ internal sealed partial class RestDirectives
             }
         }
         parser.Records.Add(record);
+        record.Signatures.Select(sig => sig.Anchor).OfType<string>().ToList().ForEach(id => parser.NoteId(id, record));
 
         // Nested objects: a class's content is in that class; any other object's content is in the class
         // its name was prefixed with (PyObject.before_content).
@@ -51,7 +52,7 @@ internal sealed partial class RestDirectives
         blocks.Add(record.Block = new Description(role, record.Signatures, blocksInside));
     }
 
-    private List<Block> ParseContent(RestDescriptionRecord record, string[] content, int depth)
+    private List<Block> ParseContent(DescriptionRecord record, string[] content, int depth)
     {
         var outer = parser.CurrentDescription;
         parser.CurrentDescription = record;

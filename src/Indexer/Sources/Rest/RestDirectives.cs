@@ -32,6 +32,17 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
         "program", "default-domain",
     };
 
+    /// <summary>
+    /// Directives that add no node to the document: a label written before one still reaches the element after it
+    /// (docutils' PropagateTargets moves a target's ids to the next element), as <c>.. _json-commandline:</c> over
+    /// <c>.. program:: json.tool</c> names the section that follows.
+    /// </summary>
+    public static readonly HashSet<string> MakeNoNode = new(StringComparer.Ordinal)
+    {
+        "sectionauthor", "moduleauthor", "codeauthor", "program", "currentmodule", "py:currentmodule", "highlight",
+        "highlightlang", "default-role", "default-domain", "role",
+    };
+
     // Directives whose content Sphinx shows as a literal block.
     private static readonly HashSet<string> CodeDirectives = new(StringComparer.Ordinal)
     {
@@ -72,7 +83,7 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
     /// <summary>The language of <c>::</c> blocks: the last <c>highlight</c> directive's, else the Python docs' default.</summary>
     public string HighlightLanguage { get; private set; } = "python3";
 
-    public void Run(string name, string firstLine, string[] body, int depth, List<Block> blocks, List<string> labels)
+    public void Run(string name, string firstLine, string[] body, int depth, List<Block> blocks)
     {
         var bare = name.StartsWith("py:", StringComparison.Ordinal) ? name[3..] : name;
         if (PythonObjects.ContainsKey(bare))
@@ -103,9 +114,11 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
                 var module = string.Join(' ', args).Trim();
                 parser.References.Module = module;
                 _class = null;
-                if (module.Length > 0)
+                if (module.Length > 0 && !options.ContainsKey("noindex") && !options.ContainsKey("no-index"))
                 {
-                    parser.Records.Add(new RestModuleRecord(module, options.ContainsKey("noindex") || options.ContainsKey("no-index") ? null : "module-" + module));
+                    var id = PageTopics.ModuleIdPrefix + module;
+                    parser.Records.Add(new ModuleRecord(module, id, parser.Container));
+                    parser.NoteModuleTarget(id, blocks);
                 }
                 return;
             }
@@ -206,8 +219,9 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
         {
             var (args, _, content) = Split(firstLine, body, hasArguments: true);
             var signatures = args.Where(a => a.Trim().Length > 0).Select(a => new Signature(Collapse(a), OtherAnchor(role, Collapse(a)))).ToList();
-            var record = new RestDescriptionRecord(role, parser.CurrentDescription, parser.CurrentSection);
+            var record = new DescriptionRecord(role, parser.Container);
             record.Signatures.AddRange(signatures);
+            signatures.Select(sig => sig.Anchor).OfType<string>().ToList().ForEach(id => parser.NoteId(id, record));
             parser.Records.Add(record);
             blocks.Add(record.Block = new Description(role, signatures, ParseContent(record, content, depth)));
             return;

@@ -31,9 +31,8 @@ internal static class RestGlossary
                 i++;
             }
             var end = RestBlockParser.IndentedEnd(lines, i, 1);
-            var definition = parser.ParseNested(RestBlockParser.Dedent(lines, i, end), depth + 1);
             var termInlines = new List<Inline>();
-            var records = new List<(string Anchor, string Text)>();
+            var records = new List<TermRecord>();
             foreach (var term in terms)
             {
                 if (termInlines.Count > 0)
@@ -43,13 +42,14 @@ internal static class RestGlossary
                 var inlines = parser.ParseInlines(term);
                 termInlines.AddRange(inlines);
                 var text = SphinxInlines.PlainText(inlines);
-                records.Add(("term-" + RestIds.Make(text), text));
+                var record = new TermRecord(SphinxSelectors.TermIdPrefix + RestIds.Make(text), text, parser.Container);
+                records.Add(record);
+                parser.Records.Add(record);
+                parser.NoteId(record.Anchor!);
             }
+            var definition = parser.ParseNested(RestBlockParser.Dedent(lines, i, end), depth + 1);
             var item = new DefinitionItem(termInlines, definition, records.Count > 0 ? records[0].Anchor : null);
-            foreach (var (anchor, text) in records)
-            {
-                parser.Records.Add(new RestTermRecord(item, anchor, text));
-            }
+            records.ForEach(r => r.Item = item);
             items.Add(item);
             i = RestBlockParser.SkipBlank(lines, end);
         }

@@ -14,7 +14,8 @@ namespace Help.Indexer.Sources.Rest;
 /// </summary>
 /// <remarks>
 /// The steps, in order: normalize the text (line ends, tabs, trailing white space); note which
-/// section each label names (so a <c>:ref:</c> to a label further down has its title); parse the body
+/// section each label names and which terms the page defines (so a <c>:ref:</c> or <c>:term:</c> to one further
+/// down has its title and link); parse the body
 /// elements, folding sections by their title styles; make topics. Bad content is reported through
 /// <see cref="Diagnostics"/>, never thrown.
 /// </remarks>
@@ -70,7 +71,7 @@ public sealed class RestImporter
         }
         var pagePath = PagePath(docPath);
         var lines = Lines(text);
-        var references = new RestReferences(pagePath, inventory, LabelTitles(lines));
+        var references = new RestReferences(pagePath, inventory, RestLocalTargets.Scan(lines));
         var parser = new RestBlockParser(docPath, diagnostics, references);
         var blocks = parser.ParseDocument(lines);
         foreach (var role in references.UnknownRoles.Order(StringComparer.Ordinal))
@@ -78,29 +79,29 @@ public sealed class RestImporter
             diagnostics.Warn(docPath, $"unknown role ':{role}:': its text is kept as a literal");
         }
 
-        var top = TopSection(blocks, parser, pagePath);
+        var top = TopSection(blocks, parser);
         if (top.Block.Body.Count == 0 && top.Block.Title.Count == 0)
         {
             diagnostics.Skip(docPath, "the document has no content");
             return [];
         }
-        return new RestTopicBuilder(pagePath, docPath, docSet, inventory, diagnostics).Build(top, parser);
+        var outline = new PageOutline(top);
+        outline.Records.AddRange(parser.Records.Where(r => !ReferenceEquals(r, top)));
+        outline.Ids.AddRange(parser.NotedIds);
+        return new PageTopicBuilder(pagePath, docPath, docSet, inventory, diagnostics).Build(outline);
     }
 
     /// <summary>The document's one top section, or, when it holds anything else, a section made for the whole of it.</summary>
-    private static RestSectionRecord TopSection(List<Block> blocks, RestBlockParser parser, string pagePath)
+    private static SectionRecord TopSection(List<Block> blocks, RestBlockParser parser)
     {
-        if (blocks is [Section only] && parser.Records.OfType<RestSectionRecord>().FirstOrDefault(r => ReferenceEquals(r.Block, only)) is { } record)
+        var sections = parser.Records.OfType<SectionRecord>();
+        if (blocks is [Section only] && sections.FirstOrDefault(r => ReferenceEquals(r.Block, only)) is { } record)
         {
             return record;
         }
-        var first = parser.Records.OfType<RestSectionRecord>().FirstOrDefault();
-        var title = first?.Title ?? [];
-        var top = new RestSectionRecord(null, -1)
-        {
-            Title = title,
-            TitleText = first?.TitleText ?? "",
-        };
+        var first = sections.FirstOrDefault();
+        var title = first?.Block.Title ?? [];
+        var top = new SectionRecord(null) { TitleText = first?.TitleText ?? "" };
         top.Block = new Section(title, blocks, null);
         return top;
     }
@@ -136,56 +137,5 @@ public sealed class RestImporter
             lines[i] = line.TrimEnd().Replace('\f', ' ').Replace('\v', ' ');
         }
         return lines;
-    }
-
-    /// <summary>For each label written right before a section title, that title's text (<c>:ref:</c> shows it).</summary>
-    private static Dictionary<string, string> LabelTitles(string[] lines)
-    {
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            if (line.StartsWith(".. _", StringComparison.Ordinal) && line.EndsWith(':') && !line.Contains(": ", StringComparison.Ordinal))
-            {
-                pending.Add(RestBlockParser.NormalizeName(line[4..^1].Trim('`')));
-                continue;
-            }
-            if (pending.Count > 0)
-            {
-                string? title = null;
-                if (IsAdornment(line) && i + 2 < lines.Length && lines[i + 2] == line)
-                {
-                    title = lines[i + 1].Trim();
-                }
-                else if (i + 1 < lines.Length && IsAdornment(lines[i + 1]))
-                {
-                    title = line.Trim();
-                }
-                if (title is not null)
-                {
-                    foreach (var label in pending)
-                    {
-                        titles.TryAdd(label, PlainTitle(title));
-                    }
-                }
-                pending.Clear();
-            }
-        }
-        return titles;
-    }
-
-    private static bool IsAdornment(string line) =>
-        line.Length >= 2 && !char.IsLetterOrDigit(line[0]) && !char.IsWhiteSpace(line[0]) && line.All(c => c == line[0]);
-
-    /// <summary>A title's text for a cross-reference: roles and markup dropped, quotes educated.</summary>
-    private static string PlainTitle(string title)
-    {
-        var parser = new RestInlineParser(new RestReferences("", null, new Dictionary<string, string>()));
-        return parser.PlainText(title);
     }
 }

@@ -28,16 +28,16 @@ internal sealed partial class RestReferences
 
     private readonly string _pagePath;
     private readonly SphinxInventory? _inventory;
-    private readonly IReadOnlyDictionary<string, string> _localLabelTitles;
+    private readonly RestLocalTargets _local;
     private readonly Dictionary<string, string> _substitutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _namedTargets = new(StringComparer.OrdinalIgnoreCase);
     private int _autoFootnote;
 
-    public RestReferences(string pagePath, SphinxInventory? inventory, IReadOnlyDictionary<string, string> localLabelTitles)
+    public RestReferences(string pagePath, SphinxInventory? inventory, RestLocalTargets local)
     {
         _pagePath = pagePath;
         _inventory = inventory;
-        _localLabelTitles = localLabelTitles;
+        _local = local;
     }
 
     /// <summary>The current module (<c>.. module::</c>, <c>.. currentmodule::</c>), for resolving short names.</summary>
@@ -71,12 +71,24 @@ internal sealed partial class RestReferences
         switch (name)
         {
             case "ref":
-                return [Linked(new TextRun(explicitTitle ? title : RefTitle(target.ToLowerInvariant())), Find(target.ToLowerInvariant(), "std:label"))];
+            {
+                var refLabel = target.ToLowerInvariant();
+                var shown = new TextRun(explicitTitle ? title : RefTitle(refLabel));
+                return [Find(refLabel, "std:label") is { } entry ? Linked(shown, entry)
+                    : _local.LabelTitles.ContainsKey(refLabel) ? new Link([shown], "#" + RestIds.Make(refLabel), External: false)
+                    : shown];
+            }
             case "doc":
                 return [Linked(new TextRun(explicitTitle ? title : DocTitle(target)), null)];
             case "term":
                 // Sphinx's text writer (and so pydoc) shows a term reference as emphasis: *iterable*.
-                return [Linked(new Emphasis([new TextRun(title)]), Find(target.ToLowerInvariant(), "std:term"))];
+            {
+                var term = target.ToLowerInvariant();
+                var emphasis = new Emphasis([new TextRun(title)]);
+                return [Find(term, "std:term") is { } entry ? Linked(emphasis, entry)
+                    : _local.TermAnchors.TryGetValue(term, out var anchor) ? new Link([emphasis], "#" + anchor, External: false)
+                    : emphasis];
+            }
             case "pep" or "PEP" or "rfc" or "RFC":
                 var kind = name.ToUpperInvariant();
                 var label = explicitTitle ? title : $"{kind} {target}";
@@ -206,7 +218,7 @@ internal sealed partial class RestReferences
         {
             return entry.DisplayName;
         }
-        return _localLabelTitles.TryGetValue(label, out var title) ? title : label;
+        return _local.LabelTitles.TryGetValue(label, out var title) ? title : label;
     }
 
     private string DocTitle(string path)

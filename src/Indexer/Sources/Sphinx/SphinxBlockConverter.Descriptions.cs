@@ -27,11 +27,12 @@ internal sealed partial class SphinxBlockConverter
 
     private Description ConvertDescription(IElement dl, string role)
     {
-        var record = new DescriptionRecord(dl, role, _description);
+        var record = new DescriptionRecord(role, _open);
         Records.Add(record);
+        RecordsByElement[dl] = record;
         var body = new List<Block>();
-        var outer = _description;
-        _description = record;
+        var outer = _open;
+        _open = record;
         foreach (var child in DlChildren(dl))
         {
             if (child.LocalName == "dt")
@@ -43,7 +44,7 @@ internal sealed partial class SphinxBlockConverter
                 body.AddRange(ConvertChildren(child));
             }
         }
-        _description = outer;
+        _open = outer;
         record.Block = new Description(role, record.Signatures, body);
         return record.Block;
     }

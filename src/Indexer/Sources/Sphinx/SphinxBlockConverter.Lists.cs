@@ -127,18 +127,10 @@ internal sealed partial class SphinxBlockConverter
         foreach (var (terms, dd) in DlGroups(dl))
         {
             // Note the terms first so that they precede anything nested in their definition.
-            var records = new List<(IElement Dt, int Index)>();
-            foreach (var dt in terms)
-            {
-                records.Add((dt, Records.Count));
-                Records.Add(null!);
-            }
+            var records = terms.Select(dt => new TermRecord(NullIfEmpty(dt.Id), SphinxInlines.PlainText(SphinxInlines.Convert(dt)), _open)).ToList();
+            Records.AddRange(records);
             var item = DefinitionItemOf(terms, dd);
-            foreach (var (dt, index) in records)
-            {
-                var text = SphinxInlines.PlainText(SphinxInlines.Convert(dt));
-                Records[index] = new TermRecord(item, NullIfEmpty(dt.Id), text);
-            }
+            records.ForEach(r => r.Item = item);
             items.Add(item);
         }
         return new DefinitionList(items, IsGlossary: true);

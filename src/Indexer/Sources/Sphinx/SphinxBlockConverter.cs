@@ -13,13 +13,14 @@ internal sealed partial class SphinxBlockConverter(string pagePath, Diagnostics 
     private static readonly string[] HeadingTags = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
     private SectionRecord? _section;
-    private DescriptionRecord? _description;
+    // The innermost section or description being converted: the container of what is noted inside it.
+    private PageRecord? _open;
 
     /// <summary>Sections, descriptions and terms in document order (a parent before its children).</summary>
     public List<PageRecord> Records { get; } = [];
 
-    /// <summary>The section record of each section element.</summary>
-    public Dictionary<IElement, SectionRecord> SectionsByElement { get; } = [];
+    /// <summary>The record of each section and description element.</summary>
+    public Dictionary<IElement, PageRecord> RecordsByElement { get; } = [];
 
     public List<Block> ConvertChildren(IElement container, IElement? skip = null)
     {
@@ -270,14 +271,14 @@ internal sealed partial class SphinxBlockConverter(string pagePath, Diagnostics 
 
     private Section ConvertSection(IElement element, List<string> idsBefore)
     {
-        var record = new SectionRecord(element, _section) { Anchor = NullIfEmpty(element.Id) };
+        var record = new SectionRecord(_section) { Anchor = NullIfEmpty(element.Id) };
         if (record.Anchor is not null)
         {
             record.StartIds.Add(record.Anchor);
         }
         record.StartIds.AddRange(idsBefore);
         Records.Add(record);
-        SectionsByElement[element] = record;
+        RecordsByElement[element] = record;
 
         IElement? heading = null;
         foreach (var child in element.Children)
@@ -303,10 +304,10 @@ internal sealed partial class SphinxBlockConverter(string pagePath, Diagnostics 
         var title = heading is null ? [] : SphinxInlines.Convert(heading);
         record.TitleText = SphinxInlines.PlainText(title);
 
-        var outer = _section;
-        _section = record;
+        var (outer, outerOpen) = (_section, _open);
+        (_section, _open) = (record, record);
         var body = ConvertChildren(element, heading);
-        _section = outer;
+        (_section, _open) = (outer, outerOpen);
 
         record.Block = new Section(title, body, record.Anchor);
         return record.Block;

@@ -77,7 +77,47 @@ public sealed class SphinxHtmlImporter
             diagnostics.Skip(pagePath, "the document body is empty");
             return [];
         }
-        return new SphinxTopicBuilder(pagePath, docSet, inventory, diagnostics).Build(body, top, converter);
+        var outline = Outline(body, top, converter, hasInventory: inventory is not null);
+        return new PageTopicBuilder(pagePath, pagePath, docSet, inventory, diagnostics).Build(outline);
+    }
+
+    /// <summary>
+    /// The page's records and where its ids are: each id goes to the innermost section or description element
+    /// around it (the top section for the rest), and each <c>module-NAME</c> id is a module target. Without an
+    /// inventory to say which modules are real, an id that is its section's title made an id (a section titled
+    /// "Module functions") is not one.
+    /// </summary>
+    private static PageOutline Outline(IElement body, SectionRecord top, SphinxBlockConverter converter, bool hasInventory)
+    {
+        var outline = new PageOutline(top);
+        outline.Records.AddRange(converter.Records.Where(r => !ReferenceEquals(r, top)));
+        foreach (var element in body.QuerySelectorAll("[id]"))
+        {
+            if (element.Id is not { Length: > 0 } id)
+            {
+                continue;
+            }
+            var record = RecordAround(element, body, converter.RecordsByElement) ?? top;
+            outline.Ids.Add((id, record));
+            if (id.StartsWith(PageTopics.ModuleIdPrefix, StringComparison.Ordinal)
+                && (hasInventory || Rest.RestIds.Make((record.Section ?? top).TitleText) != id))
+            {
+                outline.Records.Add(new ModuleRecord(id[PageTopics.ModuleIdPrefix.Length..], id, record));
+            }
+        }
+        return outline;
+    }
+
+    private static PageRecord? RecordAround(IElement element, IElement body, Dictionary<IElement, PageRecord> records)
+    {
+        for (var e = element; e is not null && !ReferenceEquals(e, body); e = e.ParentElement)
+        {
+            if (records.TryGetValue(e, out var record))
+            {
+                return record;
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -114,13 +154,13 @@ public sealed class SphinxHtmlImporter
         if (significant is [IElement only] && SphinxBlockConverter.IsSection(only))
         {
             converter.ConvertChildren(body);
-            return converter.SectionsByElement[only];
+            return (SectionRecord)converter.RecordsByElement[only];
         }
 
         var blocks = converter.ConvertChildren(body);
         var heading = body.QuerySelector("h1");
         var title = heading is not null ? SphinxInlines.Convert(heading) : TitleFromHead(document);
-        var top = new SectionRecord(body, null) { TitleText = SphinxInlines.PlainText(title) };
+        var top = new SectionRecord(null) { TitleText = SphinxInlines.PlainText(title) };
         top.Block = new Section(title, blocks, null);
         return top;
     }

@@ -39,8 +39,6 @@ public static class SphinxSelectors
     public const string Section = "section";
     /// <summary>docutils' HTML4 writer and Sphinx before 4 (docutils &lt; 0.17): sections are divs.</summary>
     public const string SectionClass = "section";
-    /// <summary>The id prefix of a <c>py:module</c> target: <c>module-asyncio</c>.</summary>
-    public const string ModuleIdPrefix = "module-";
     /// <summary>The id prefix of a glossary term: <c>term-awaitable</c>.</summary>
     public const string TermIdPrefix = "term-";
 

@@ -38,14 +38,36 @@ public sealed record IndexManifest
     /// <summary>What the build reported: <c>skipped: path: reason</c> lines.</summary>
     public IReadOnlyList<string> Diagnostics { get; init; } = [];
 
+    /// <summary>
+    /// The generation's manifest, or null when it is missing or unreadable; of another format's, only its version.
+    /// Read with <see cref="JsonFields"/>, written by the serializer (<see cref="Write"/>).
+    /// </summary>
     public static IndexManifest? TryRead(string generationDir)
     {
         try
         {
-            using var stream = File.OpenRead(Path.Combine(generationDir, IndexFolder.ManifestFileName));
-            return JsonSerializer.Deserialize(stream, ManifestJson.Default.IndexManifest);
+            using var json = JsonFields.Parse(Path.Combine(generationDir, IndexFolder.ManifestFileName));
+            var root = json.RootElement;
+            var version = JsonFields.Int(root, "version");
+            if (version != CurrentVersion)
+            {
+                return new IndexManifest { Version = version }; // another format: only its version is read
+            }
+            return new IndexManifest
+            {
+                Version = version,
+                DefaultSources = JsonFields.Bool(root, "defaultSources"),
+                Watch = JsonFields.OptionalString(root, "watch"),
+                DocTrees = JsonFields.OptionalArray(root, "docTrees", JsonFields.StringValue) ?? [],
+                Sources = JsonFields.OptionalArray(root, "sources", s => new SourceFingerprint(
+                    JsonFields.String(s, "path"), JsonFields.String(s, "stamp"), JsonFields.OptionalArray(s, "folders", JsonFields.StringValue))) ?? [],
+                DocSetRoots = JsonFields.Map(root, "docSetRoots", JsonFields.StringValue),
+                TopicCount = JsonFields.Int(root, "topicCount"),
+                TopicsByKind = JsonFields.Map(root, "topicsByKind", JsonFields.IntValue),
+                Diagnostics = JsonFields.OptionalArray(root, "diagnostics", JsonFields.StringValue) ?? [],
+            };
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or FormatException)
         {
             return null;
         }

@@ -48,9 +48,13 @@ public sealed record IndexSeal
     {
         try
         {
-            using var stream = File.OpenRead(Path.Combine(dir, FileName));
-            var seal = JsonSerializer.Deserialize(stream, SealJson.Default.IndexSeal);
-            return seal is { Version: CurrentVersion } && seal.Files.All(f => f is { Name: not null, Crc32C: not null }) ? seal : null;
+            using var json = JsonFields.Parse(Path.Combine(dir, FileName));
+            var root = json.RootElement;
+            return JsonFields.Int(root, "version") != CurrentVersion ? null : new IndexSeal
+            {
+                Files = JsonFields.OptionalArray(root, "files", f => new SealedFile(
+                    JsonFields.String(f, "name"), JsonFields.Long(f, "length"), JsonFields.String(f, "crc32C"))) ?? [],
+            };
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {

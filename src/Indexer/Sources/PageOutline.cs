@@ -4,8 +4,9 @@ namespace Help.Indexer.Sources;
 
 /// <summary>
 /// What an importer noted of one page while it built the page's blocks: its sections, object descriptions, glossary
-/// terms and module targets, in document order (a record before the records inside it), and its element ids. The Sphinx HTML importer reads these from the page's elements, the reST importer from the directives
-/// and targets it parses; <see cref="PageTopicBuilder"/> makes the page's topics from them the same way for both.
+/// terms and module targets, in document order (a record before the records inside it), and its element ids. The
+/// Sphinx HTML importer reads these from the page's elements, the reST importer from the directives and targets it
+/// parses; <see cref="PageTopicBuilder"/> makes the page's topics from them the same way for both.
 /// </summary>
 internal sealed class PageOutline(SectionRecord top)
 {
@@ -48,8 +49,6 @@ internal abstract class PageRecord(PageRecord? container)
 /// <summary>A section: its anchor, the ids that name it, its title and block.</summary>
 internal sealed class SectionRecord(SectionRecord? parent) : PageRecord(parent)
 {
-    public SectionRecord? Parent { get; } = parent;
-
     /// <summary>The section's own id (its element's id, its block's anchor).</summary>
     public string? Anchor { get; set; }
 

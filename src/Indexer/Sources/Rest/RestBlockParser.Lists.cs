@@ -1,8 +1,6 @@
 using Help.Indexer.Sources.Highlighting;
 using System.Text;
-using System.Text.RegularExpressions;
 using Help.Core.Model;
-using Help.Indexer.Pipeline;
 
 namespace Help.Indexer.Sources.Rest;
 

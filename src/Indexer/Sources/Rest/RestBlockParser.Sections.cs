@@ -1,8 +1,4 @@
-using Help.Indexer.Sources.Highlighting;
-using System.Text;
-using System.Text.RegularExpressions;
 using Help.Core.Model;
-using Help.Indexer.Pipeline;
 
 namespace Help.Indexer.Sources.Rest;
 
@@ -35,7 +31,6 @@ internal sealed partial class RestBlockParser
         NoteId(id);
     }
 
-
     // --- Sections (docutils spec, "Sections"): a title underlined, or over- and underlined, with one character.
 
     private static bool TryTitle(string[] lines, int i, out string title, out (char, bool) style, out int consumed)
@@ -53,8 +48,7 @@ internal sealed partial class RestBlockParser
             return true;
         }
         if (!IsAdornment(line) && i + 1 < lines.Length && IsAdornment(lines[i + 1])
-            && (lines[i + 1].Length >= 4 || lines[i + 1].Length >= line.Trim().Length)
-            && (i + 2 >= lines.Length || lines[i + 2].Length == 0 || lines[i + 2][0] != ' ' || true))
+            && (lines[i + 1].Length >= 4 || lines[i + 1].Length >= line.Trim().Length))
         {
             title = line.Trim();
             style = (lines[i + 1][0], false);

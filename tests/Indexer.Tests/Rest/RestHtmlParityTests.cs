@@ -93,6 +93,9 @@ public sealed class RestHtmlParityTests(ITestOutputHelper output)
         var docSet = SphinxDocTree.DetectDocSet(root, inventory);
         var differences = new List<string>();
         var anchors = 0;
+        var topics = 0;
+        var sameIds = 0;
+        var missing = new List<string>();
         foreach (var page in Pages)
         {
             var diagnostics = new Diagnostics();
@@ -117,8 +120,12 @@ public sealed class RestHtmlParityTests(ITestOutputHelper output)
                     differences.Add($"{name}: holds ids the HTML's does not: {string.Join(", ", extra)}");
                 }
                 anchors += rest.Anchors.Count;
+                topics++;
+                sameIds += rest.Anchors.SequenceEqual(html.Anchors) ? 1 : 0;
+                missing.AddRange(html.Anchors.Except(rest.Anchors));
             }
         }
+        output.WriteLine($"{topics} topics, {sameIds} holding the same ids in the same order as from the HTML; ids only the HTML's hold: {string.Join(", ", missing)}");
         differences.ForEach(output.WriteLine);
         Assert.Empty(differences);
         Assert.True(anchors > 0, "the reST topics hold no ids at all");

@@ -125,7 +125,10 @@ internal sealed partial class RestBlockParser
         }
         if (text.Length > 0)
         {
+            var noted = NotedIds.Count;
             var inlines = ParseInlines(text);
+            // The index targets its roles made (:pep:, :index:) are anchors before it, as the HTML importer places them.
+            blocks.AddRange(NotedIds.Skip(noted).Select(e => new Anchor(e.Id)));
             if (inlines.Count > 0)
             {
                 blocks.Add(new Paragraph(inlines));

@@ -41,6 +41,7 @@ internal sealed partial class RestBlockParser
         _path = path;
         _diagnostics = diagnostics;
         _references = references;
+        _references.TargetMade = id => NoteId(id);
         _inlines = new RestInlineParser(references);
         _directives = new RestDirectives(this);
     }

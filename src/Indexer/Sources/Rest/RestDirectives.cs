@@ -206,6 +206,12 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
             }
             return;
         }
+        if (name == "index")
+        {
+            // Its target: an anchor where it stands (Sphinx moves the id to the element after it).
+            blocks.Add(new Anchor(parser.References.IndexTarget()));
+            return;
+        }
         if (Invisible.Contains(name))
         {
             return;

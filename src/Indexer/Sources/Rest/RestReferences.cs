@@ -32,12 +32,28 @@ internal sealed partial class RestReferences
     private readonly Dictionary<string, string> _substitutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _namedTargets = new(StringComparer.OrdinalIgnoreCase);
     private int _autoFootnote;
+    private int _indexTargets;
 
     public RestReferences(string pagePath, SphinxInventory? inventory, RestLocalTargets local)
     {
         _pagePath = pagePath;
         _inventory = inventory;
         _local = local;
+    }
+
+    /// <summary>Where the ids of index targets go as they are made (the parser notes them in the page's outline).</summary>
+    public Action<string>? TargetMade { get; set; }
+
+    /// <summary>
+    /// The next index target's id, as Sphinx numbers them per document in the order it reads them
+    /// (<c>env.new_serialno('index')</c>): <c>index-0</c>, <c>index-1</c>... An <c>index</c> directive makes one, and so do
+    /// the roles that add an index entry (<c>:pep:</c>, <c>:rfc:</c>, <c>:envvar:</c>, <c>:index:</c>).
+    /// </summary>
+    public string IndexTarget()
+    {
+        var id = "index-" + (_indexTargets++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        TargetMade?.Invoke(id);
+        return id;
     }
 
     /// <summary>The current module (<c>.. module::</c>, <c>.. currentmodule::</c>), for resolving short names.</summary>
@@ -90,6 +106,7 @@ internal sealed partial class RestReferences
                     : emphasis];
             }
             case "pep" or "PEP" or "rfc" or "RFC":
+                IndexTarget();
                 var kind = name.ToUpperInvariant();
                 var label = explicitTitle ? title : $"{kind} {target}";
                 return [new Link([new Strong([new TextRun(label)])], kind == "PEP" ? PepUri(target) : RfcUri(target), External: true)];
@@ -116,10 +133,17 @@ internal sealed partial class RestReferences
                 return [new Script([new TextRun(text)], Superscript: false)];
             case "sup" or "superscript":
                 return [new Script([new TextRun(text)], Superscript: true)];
-            case "title-reference" or "t" or "title" or "math" or "index":
-                return [new TextRun(name == "index" ? title : text)];
+            case "index":
+                IndexTarget();
+                return [new TextRun(title)];
+            case "title-reference" or "t" or "title" or "math":
+                return [new TextRun(text)];
         }
 
+        if (name == "envvar" && !target.StartsWith('!'))
+        {
+            IndexTarget(); // Sphinx's EnvVarXRefRole indexes every reference it links
+        }
         var isFunction = FunctionXrefs.Contains(name);
         if (!isFunction && !LiteralXrefs.Contains(name) && domain is "py" or "c" or "std" or "cpp")
         {

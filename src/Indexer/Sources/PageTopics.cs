@@ -89,25 +89,16 @@ internal sealed partial class PageTopics(string pagePath, string origin, DocSet 
         }
         var key = entry?.Name ?? anchor;
         var topicRole = entry?.Role ?? role;
-        return new Topic
+        var aliases = signatures
+            .Where(s => s.Anchor is not null && s.Anchor != key && s.Anchor != anchor)
+            .Select(s => s.Anchor!)
+            .Concat(CanonicalNames(anchor, topicRole, key))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return Make(key, TopicKinds.FromSphinxRole(topicRole), key, topicRole, anchor, body, aliases) with
         {
-            Key = key,
-            Kind = TopicKinds.FromSphinxRole(topicRole),
-            DocSet = docSet.Id,
-            Title = key,
-            Role = topicRole,
             Signature = signatures.Count > 0 ? signatures[0].Text : null,
             Parent = isPython ? enclosingKey ?? ModuleOf(key, pageModules) : null,
-            SourcePage = PagePath,
-            Anchor = anchor,
-            Aliases = signatures
-                .Where(s => s.Anchor is not null && s.Anchor != key && s.Anchor != anchor)
-                .Select(s => s.Anchor!)
-                .Concat(CanonicalNames(anchor, topicRole, key))
-                .Distinct(StringComparer.Ordinal)
-                .ToList(),
-            Body = [body],
-            Origin = origin,
         };
     }
 
@@ -126,63 +117,23 @@ internal sealed partial class PageTopics(string pagePath, string origin, DocSet 
     }
 
     /// <summary>A section no label names: keyed <c>page#anchor</c>.</summary>
-    public Topic Section(string anchor, string title, Section block) => new()
-    {
-        Key = SectionKey(anchor),
-        Kind = TopicKind.Section,
-        DocSet = docSet.Id,
-        Title = title,
-        SourcePage = PagePath,
-        Anchor = anchor,
-        Body = [block],
-        Origin = origin,
-    };
+    public Topic Section(string anchor, string title, Section block) =>
+        Make(SectionKey(anchor), TopicKind.Section, title, role: null, anchor, block);
 
     public string SectionKey(string anchor) => $"{PageKey}#{anchor}";
 
     /// <summary>A label's topic: the section it names, titled as the inventory displays the label.</summary>
-    public Topic Label(InventoryEntry label, string sectionTitle, string? sectionAnchor, Section block, IReadOnlyList<string> aliases) => new()
-    {
-        Key = label.Name,
-        Kind = TopicKind.Label,
-        DocSet = docSet.Id,
-        Title = label.DisplayName != label.Name || sectionTitle.Length == 0 ? label.DisplayName : sectionTitle,
-        Role = LabelRole,
-        SourcePage = PagePath,
-        Anchor = label.Anchor ?? sectionAnchor,
-        Aliases = aliases,
-        Body = [block],
-        Origin = origin,
-    };
+    public Topic Label(InventoryEntry label, string sectionTitle, string? sectionAnchor, Section block, IReadOnlyList<string> aliases) =>
+        Make(label.Name, TopicKind.Label, label.DisplayName != label.Name || sectionTitle.Length == 0 ? label.DisplayName : sectionTitle,
+            LabelRole, label.Anchor ?? sectionAnchor, block, aliases);
 
     /// <summary>The page's own topic, when it documents no module at its top: keyed by its path, titled by its title.</summary>
-    public Topic Page(string title, Block body, IReadOnlyList<string> aliases) => new()
-    {
-        Key = PageKey,
-        Kind = TopicKind.Page,
-        DocSet = docSet.Id,
-        Title = title.Length > 0 ? title : PageKey,
-        Role = "std:doc",
-        SourcePage = PagePath,
-        Aliases = aliases,
-        Body = [body],
-        Origin = origin,
-    };
+    public Topic Page(string title, Block body, IReadOnlyList<string> aliases) =>
+        Make(PageKey, TopicKind.Page, title.Length > 0 ? title : PageKey, "std:doc", anchor: null, body, aliases);
 
     /// <summary>A module the page documents: the section that holds its target (the page's top, or one below).</summary>
-    public Topic Module(string name, string? anchor, string title, Block body, IReadOnlyList<string> aliases) => new()
-    {
-        Key = name,
-        Kind = TopicKind.Module,
-        DocSet = docSet.Id,
-        Title = title.Length > 0 ? title : name,
-        Role = ModuleRole,
-        SourcePage = PagePath,
-        Anchor = anchor,
-        Aliases = aliases,
-        Body = [body],
-        Origin = origin,
-    };
+    public Topic Module(string name, string? anchor, string title, Block body, IReadOnlyList<string> aliases) =>
+        Make(name, TopicKind.Module, title.Length > 0 ? title : name, ModuleRole, anchor, body, aliases);
 
     /// <summary>
     /// A glossary term: keyed as the inventory names the term at its anchor, else by its text; null when neither
@@ -192,19 +143,24 @@ internal sealed partial class PageTopics(string pagePath, string origin, DocSet 
     {
         var entry = anchor is null ? null : inventory?.At(PagePath, anchor).FirstOrDefault(e => e.Role == TermRole);
         var key = entry?.Name ?? text;
-        return key.Length == 0 ? null : new Topic
-        {
-            Key = key,
-            Kind = TopicKind.Term,
-            DocSet = docSet.Id,
-            Title = text.Length > 0 ? text : key,
-            Role = TermRole,
-            SourcePage = PagePath,
-            Anchor = anchor,
-            Body = [new DefinitionList([item], IsGlossary: true)],
-            Origin = origin,
-        };
+        return key.Length == 0 ? null
+            : Make(key, TopicKind.Term, text.Length > 0 ? text : key, TermRole, anchor, new DefinitionList([item], IsGlossary: true));
     }
+
+    /// <summary>A topic of this page, with what every kind shares: its doc set, page and origin.</summary>
+    private Topic Make(string key, TopicKind kind, string title, string? role, string? anchor, Block body, IReadOnlyList<string>? aliases = null) => new()
+    {
+        Key = key,
+        Kind = kind,
+        DocSet = docSet.Id,
+        Title = title,
+        Role = role,
+        SourcePage = PagePath,
+        Anchor = anchor,
+        Aliases = aliases ?? [],
+        Body = [body],
+        Origin = origin,
+    };
 
     /// <summary>The inventory's modules on this page that <paramref name="known"/> lacks (added to it), in file order.</summary>
     public IEnumerable<(string Name, string? Anchor)> InventoryModules(HashSet<string> known)

@@ -15,12 +15,28 @@ internal sealed partial class RestBlockParser
         NotedIds.Insert(first < 0 ? NotedIds.Count : first, (id, section));
     }
 
-    /// <summary>
-    /// A module target right after a section's title opens that section: its id becomes the section's first
-    /// (Sphinx's MoveModuleTargets transform), so <c>#module-json</c> is the section. Elsewhere it is an id inside.
-    /// </summary>
-    internal void NoteModuleTarget(string id, List<Block> blocks)
+    /// <summary>Notes an object description and its signatures' anchors, which it holds.</summary>
+    internal void NoteDescription(DescriptionRecord record)
     {
+        Records.Add(record);
+        foreach (var signature in record.Signatures)
+        {
+            if (signature.Anchor is { } id)
+            {
+                NoteId(id, record);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Notes a module the page documents, and its target. A module target right after a section's title opens that
+    /// section: its id becomes the section's first (Sphinx's MoveModuleTargets transform), so <c>#module-json</c> is
+    /// the section. Elsewhere it is an id inside.
+    /// </summary>
+    internal void NoteModule(string name, List<Block> blocks)
+    {
+        var id = PageTopics.ModuleIdPrefix + name;
+        Records.Add(new ModuleRecord(name, id, Container));
         if (CurrentDescription is null && CurrentSection is { } section && blocks is [.., SectionStart start] && ReferenceEquals(start.Record, section))
         {
             section.Anchor = id;
@@ -59,7 +75,7 @@ internal sealed partial class RestBlockParser
     }
 
     /// <summary>A line of one repeated punctuation character (at least two; docutils' adornment characters).</summary>
-    private static bool IsAdornment(string line)
+    internal static bool IsAdornment(string line)
     {
         if (line.Length < 2 || !"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".Contains(line[0]))
         {

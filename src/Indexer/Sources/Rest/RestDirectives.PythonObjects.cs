@@ -29,8 +29,7 @@ internal sealed partial class RestDirectives
                 (lastFullName, lastPrefix) = (fullName, namePrefix);
             }
         }
-        parser.Records.Add(record);
-        record.Signatures.Select(sig => sig.Anchor).OfType<string>().ToList().ForEach(id => parser.NoteId(id, record));
+        parser.NoteDescription(record);
 
         // Nested objects: a class's content is in that class; any other object's content is in the class
         // its name was prefixed with (PyObject.before_content).

@@ -116,9 +116,7 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
                 _class = null;
                 if (module.Length > 0 && !options.ContainsKey("noindex") && !options.ContainsKey("no-index"))
                 {
-                    var id = PageTopics.ModuleIdPrefix + module;
-                    parser.Records.Add(new ModuleRecord(module, id, parser.Container));
-                    parser.NoteModuleTarget(id, blocks);
+                    parser.NoteModule(module, blocks);
                 }
                 return;
             }
@@ -227,8 +225,7 @@ internal sealed partial class RestDirectives(RestBlockParser parser)
             var signatures = args.Where(a => a.Trim().Length > 0).Select(a => new Signature(Collapse(a), OtherAnchor(role, Collapse(a)))).ToList();
             var record = new DescriptionRecord(role, parser.Container);
             record.Signatures.AddRange(signatures);
-            signatures.Select(sig => sig.Anchor).OfType<string>().ToList().ForEach(id => parser.NoteId(id, record));
-            parser.Records.Add(record);
+            parser.NoteDescription(record);
             blocks.Add(record.Block = new Description(role, signatures, ParseContent(record, content, depth)));
             return;
         }

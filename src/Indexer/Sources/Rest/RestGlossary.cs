@@ -9,6 +9,9 @@ namespace Help.Indexer.Sources.Rest;
 /// </summary>
 internal static class RestGlossary
 {
+    /// <summary>The anchor of a term, from its text as it reads: <c>term-</c> and the text made an id.</summary>
+    public static string TermAnchor(string plainText) => SphinxSelectors.TermIdPrefix + RestIds.Make(plainText);
+
     public static DefinitionList Parse(RestBlockParser parser, string[] lines, int depth)
     {
         var items = new List<DefinitionItem>();
@@ -42,7 +45,7 @@ internal static class RestGlossary
                 var inlines = parser.ParseInlines(term);
                 termInlines.AddRange(inlines);
                 var text = SphinxInlines.PlainText(inlines);
-                var record = new TermRecord(SphinxSelectors.TermIdPrefix + RestIds.Make(text), text, parser.Container);
+                var record = new TermRecord(TermAnchor(text), text, parser.Container);
                 records.Add(record);
                 parser.Records.Add(record);
                 parser.NoteId(record.Anchor!);

@@ -1,5 +1,3 @@
-using Help.Indexer.Sources.Sphinx;
-
 namespace Help.Indexer.Sources.Rest;
 
 /// <summary>
@@ -12,13 +10,18 @@ internal sealed record RestLocalTargets(IReadOnlyDictionary<string, string> Labe
 {
     public static readonly RestLocalTargets Empty = new(new Dictionary<string, string>(), new Dictionary<string, string>());
 
-    public static RestLocalTargets Scan(string[] lines) => new(ScanLabels(lines), ScanTerms(lines));
+    public static RestLocalTargets Scan(string[] lines)
+    {
+        // A title's or a term's text as a reference shows it: roles and markup dropped, quotes educated.
+        var inlines = new RestInlineParser(new RestReferences("", null, Empty));
+        return new(ScanLabels(lines, inlines.PlainText), ScanTerms(lines, inlines.PlainText));
+    }
 
     /// <summary>
     /// For each term of the page's glossaries, lower-cased (Sphinx matches terms so), its anchor: the lines at the
     /// glossary content's own indent, other than comments and options.
     /// </summary>
-    private static Dictionary<string, string> ScanTerms(string[] lines)
+    private static Dictionary<string, string> ScanTerms(string[] lines, Func<string, string> plainText)
     {
         var anchors = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Length; i++)
@@ -28,21 +31,21 @@ internal sealed record RestLocalTargets(IReadOnlyDictionary<string, string> Labe
             {
                 continue;
             }
-            var outer = lines[i].Length - directive.Length;
+            var outer = RestBlockParser.Indent(lines[i]);
             var indent = -1;
-            for (i++; i < lines.Length && (lines[i].Length == 0 || Indent(lines[i]) > outer); i++)
+            for (i++; i < lines.Length && (lines[i].Length == 0 || RestBlockParser.Indent(lines[i]) > outer); i++)
             {
                 var line = lines[i];
                 if (line.Length == 0)
                 {
                     continue;
                 }
-                indent = indent < 0 && !line.TrimStart().StartsWith(':') ? Indent(line) : indent;
+                indent = indent < 0 && !line.TrimStart().StartsWith(':') ? RestBlockParser.Indent(line) : indent;
                 var text = line.Trim();
-                if (Indent(line) == indent && !text.StartsWith("..", StringComparison.Ordinal))
+                if (RestBlockParser.Indent(line) == indent && !text.StartsWith("..", StringComparison.Ordinal))
                 {
-                    var plain = PlainTitle(text);
-                    anchors.TryAdd(plain.ToLowerInvariant(), SphinxSelectors.TermIdPrefix + RestIds.Make(plain));
+                    var plain = plainText(text);
+                    anchors.TryAdd(plain.ToLowerInvariant(), RestGlossary.TermAnchor(plain));
                 }
             }
             i--;
@@ -50,10 +53,8 @@ internal sealed record RestLocalTargets(IReadOnlyDictionary<string, string> Labe
         return anchors;
     }
 
-    private static int Indent(string line) => line.Length - line.TrimStart().Length;
-
     /// <summary>For each label written right before a section title, that title's text (<c>:ref:</c> shows it).</summary>
-    private static Dictionary<string, string> ScanLabels(string[] lines)
+    private static Dictionary<string, string> ScanLabels(string[] lines, Func<string, string> plainText)
     {
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var pending = new List<string>();
@@ -72,11 +73,11 @@ internal sealed record RestLocalTargets(IReadOnlyDictionary<string, string> Labe
             if (pending.Count > 0)
             {
                 string? title = null;
-                if (IsAdornment(line) && i + 2 < lines.Length && lines[i + 2] == line)
+                if (RestBlockParser.IsAdornment(line) && i + 2 < lines.Length && lines[i + 2] == line)
                 {
                     title = lines[i + 1].Trim();
                 }
-                else if (i + 1 < lines.Length && IsAdornment(lines[i + 1]))
+                else if (i + 1 < lines.Length && RestBlockParser.IsAdornment(lines[i + 1]))
                 {
                     title = line.Trim();
                 }
@@ -84,22 +85,12 @@ internal sealed record RestLocalTargets(IReadOnlyDictionary<string, string> Labe
                 {
                     foreach (var label in pending)
                     {
-                        titles.TryAdd(label, PlainTitle(title));
+                        titles.TryAdd(label, plainText(title));
                     }
                 }
                 pending.Clear();
             }
         }
         return titles;
-    }
-
-    private static bool IsAdornment(string line) =>
-        line.Length >= 2 && !char.IsLetterOrDigit(line[0]) && !char.IsWhiteSpace(line[0]) && line.All(c => c == line[0]);
-
-    /// <summary>A title's text for a cross-reference: roles and markup dropped, quotes educated.</summary>
-    private static string PlainTitle(string title)
-    {
-        var parser = new RestInlineParser(new RestReferences("", null, Empty));
-        return parser.PlainText(title);
     }
 }
